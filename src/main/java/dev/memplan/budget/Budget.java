@@ -1,0 +1,19 @@
+package dev.memplan.budget;
+
+import java.util.List;
+
+/**
+ * The memory a server can allocate, against the host.
+ *
+ * @param connectionSlots max_connections + 1: the +1 is the slot kept for an administrator
+ * @param expectedConnections null when unknown; then {@code expectedPeakBytes} is null too
+ */
+public record Budget(List<LineItem> lineItems, long globalBytes, long perConnectionBytes, long connectionSlots,
+		long worstCaseBytes, Long expectedConnections, Long expectedPeakBytes, long budgetLimitBytes,
+		long hostRamBytes, Verdict verdict) {
+
+	public List<LineItem> items(Scope scope) {
+		return this.lineItems.stream().filter((item) -> item.scope() == scope).toList();
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.memplan.budget;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.memplan.catalog.ServerProfile;
+import dev.memplan.core.Diagnostic;
+
+/** Every memory variable of one server as it will run, plus the named key caches. */
+public record EffectiveSettings(ServerProfile profile, Map<String, EffectiveVariable> variables,
+		Map<String, Long> namedKeyCacheBytes, List<Diagnostic> diagnostics) {
+
+	public EffectiveSettings {
+		variables = Collections.unmodifiableMap(variables);
+		namedKeyCacheBytes = Collections.unmodifiableMap(namedKeyCacheBytes);
+		diagnostics = List.copyOf(diagnostics);
+	}
+
+	public Optional<EffectiveVariable> variable(String name) {
+		return Optional.ofNullable(this.variables.get(name));
+	}
+
+	public boolean has(String name) {
+		return this.variables.containsKey(name);
+	}
+
+	/** The bytes of a size variable; 0 when this server does not have it. */
+	public long bytes(String name) {
+		EffectiveVariable variable = this.variables.get(name);
+		return (variable != null) ? variable.bytes() : 0;
+	}
+
+	public boolean isOn(String name) {
+		EffectiveVariable variable = this.variables.get(name);
+		return variable != null && variable.isOn();
+	}
+
+	public String text(String name) {
+		EffectiveVariable variable = this.variables.get(name);
+		return (variable != null) ? variable.text() : null;
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.memplan.budget;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.catalog.ServerProfile;
+import dev.memplan.core.ByteSize;
+import dev.memplan.core.ByteSizeFormatException;
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+import dev.memplan.core.Origin;
+
+/** Validates a {@link PlanQuery}, naming every bad field at once. */
+public final class PlanQueryReader {
+
+	private static final long MAX_EXPECTED_CONNECTIONS = 1_000_000;
+
+	private final ServerCatalog catalog;
+
+	public PlanQueryReader(ServerCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	public record ReadQuery(ServerProfile profile, ServerSettings settings, HostSpec host) {
+	}
+
+	public ReadQuery read(PlanQuery query, ServerSettings imported) {
+		List<InputProblem> problems = new ArrayList<>();
+		ServerProfile profile = readServer(query.server(), problems);
+		Long ram = readHostRam(query.hostRam(), problems);
+		Integer cpus = readCount("hostCpus", query.hostCpus(), 1, 4096, problems).map(Long::intValue).orElse(null);
+		Long expected = readCount("expectedConnections", query.expectedConnections(), 0, MAX_EXPECTED_CONNECTIONS, problems)
+				.orElse(null);
+		BigDecimal share = readShare(query.mysqlShare(), problems);
+		long reserved = readReserved(query.reservedForOtherProcesses(), problems);
+		ServerSettings settings = ServerSettings.empty().overrideWith(imported);
+		query.variables().forEach((name, value) -> {
+			if (value != null && !value.isBlank()) {
+				settings.set(name, value, Origin.request());
+			}
+		});
+		if (ram != null && share != null && BudgetCalculator.budgetLimit(new HostSpec(ram, null, null, share, 0)) <= reserved) {
+			problems.add(new InputProblem("reservedForOtherProcesses", query.reservedForOtherProcesses(),
+					"The memory reserved for other processes leaves nothing for MySQL on this host."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return new ReadQuery(profile, settings, new HostSpec(ram, cpus, expected, share, reserved));
+	}
+
+	private ServerProfile readServer(String server, List<InputProblem> problems) {
+		String id = (server == null || server.isBlank()) ? PlanQuery.DEFAULT_SERVER : server;
+		Optional<ServerProfile> profile = this.catalog.profile(id);
+		if (profile.isEmpty()) {
+			problems.add(new InputProblem("server", server, "Unknown server; choose one of "
+					+ this.catalog.profiles().stream().map(ServerProfile::id).collect(Collectors.joining(", ")) + "."));
+			return this.catalog.require(PlanQuery.DEFAULT_SERVER);
+		}
+		return profile.get();
+	}
+
+	private static Long readHostRam(String text, List<InputProblem> problems) {
+		try {
+			long ram = ByteSize.parseHostMemory(text).toLongExact();
+			if (ram < (64L << 20)) {
+				problems.add(new InputProblem("hostRam", text, "The host's RAM must be at least 64 MiB."));
+				return null;
+			}
+			return ram;
+		}
+		catch (ByteSizeFormatException ex) {
+			problems.add(new InputProblem("hostRam", text, "Host RAM " + ex.getMessage()));
+			return null;
+		}
+	}
+
+	private static Optional<Long> readCount(String field, String text, long min, long max, List<InputProblem> problems) {
+		if (text == null || text.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			long value = Long.parseLong(text.strip());
+			if (value < min || value > max) {
+				problems.add(new InputProblem(field, text, "Must be a whole number from " + min + " to " + max + "."));
+				return Optional.empty();
+			}
+			return Optional.of(value);
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new InputProblem(field, text, "'" + text + "' is not a whole number."));
+			return Optional.empty();
+		}
+	}
+
+	/** 0.85, 85 and 85 % all mean 85 %. */
+	private static BigDecimal readShare(String text, List<InputProblem> problems) {
+		if (text == null || text.isBlank()) {
+			return HostSpec.DEFAULT_SHARE;
+		}
+		String value = text.strip();
+		boolean percent = value.endsWith("%");
+		if (percent) {
+			value = value.substring(0, value.length() - 1).strip();
+		}
+		try {
+			BigDecimal share = new BigDecimal(value);
+			if (percent || share.compareTo(BigDecimal.ONE) > 0) {
+				share = share.movePointLeft(2);
+			}
+			if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+				problems.add(new InputProblem("mysqlShare", text, "MySQL's share of RAM must be above 0 and at most 100 %."));
+				return null;
+			}
+			return share;
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new InputProblem("mysqlShare", text, "Write MySQL's share of RAM as 0.85 or 85 %."));
+			return null;
+		}
+	}
+
+	private static long readReserved(String text, List<InputProblem> problems) {
+		if (text == null || text.isBlank()) {
+			return 0;
+		}
+		try {
+			return ByteSize.parseHostMemory(text).toLongExact();
+		}
+		catch (ByteSizeFormatException ex) {
+			problems.add(new InputProblem("reservedForOtherProcesses", text, "Reserved memory " + ex.getMessage()));
+			return 0;
+		}
+	}
+
+
+}

@@ -1,0 +1,157 @@
+package dev.memplan.budget;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.catalog.ServerProfile;
+import dev.memplan.catalog.VariableSpec;
+import dev.memplan.catalog.VariableType;
+import dev.memplan.core.ByteSize;
+import dev.memplan.core.ByteSizeFormatException;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+import dev.memplan.core.Origin;
+import dev.memplan.core.Severity;
+
+/**
+ * Turns what the input says into what the server will run with: parse each value in the
+ * server's syntax, clamp to its bounds, round down to its block size, compute the start-up
+ * defaults ({@code auto}), and round the buffer pool to the server's granule. Every change is
+ * a note on the variable, and a warning when the user wrote the value.
+ */
+public final class SettingsNormalizer {
+
+	static final long GIB = 1L << 30;
+
+	private final ServerCatalog catalog;
+
+	public SettingsNormalizer(ServerCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	public EffectiveSettings normalize(ServerProfile profile, ServerSettings settings, HostSpec host) {
+		List<InputProblem> problems = new ArrayList<>();
+		List<Diagnostic> diagnostics = new ArrayList<>(settings.diagnostics());
+		Map<String, VariableSpec> specs = this.catalog.variables(profile);
+		for (String name : settings.values().keySet()) {
+			if (!specs.containsKey(name)) {
+				SettingValue value = settings.get(name);
+				problems.add(new InputProblem(name, value.text(), this.catalog.isKnownAnywhere(name)
+						? name + " does not exist on " + profile.displayName()
+						: name + " is not a memory variable memplan knows"));
+			}
+		}
+		Map<String, EffectiveVariable> effective = new LinkedHashMap<>();
+		for (VariableSpec spec : specs.values()) {
+			SettingValue given = settings.get(spec.name());
+			if (given == null && spec.hasComputedDefault()) {
+				continue;
+			}
+			SettingValue value = (given != null) ? given : new SettingValue(spec.defaultValue(), Origin.defaultFor(profile.id()));
+			try {
+				EffectiveVariable variable = read(spec, value);
+				effective.put(spec.name(), variable);
+				if (!value.origin().isDefault()) {
+					variable.notes().forEach((note) -> diagnostics.add(Diagnostic.about(spec.name(), value.origin(),
+							"VALUE_ADJUSTED", Severity.WARNING, note)));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new InputProblem(spec.name(), value.text(), spec.name() + ": " + ex.getMessage()));
+			}
+		}
+		Map<String, Long> keyCaches = new LinkedHashMap<>();
+		VariableSpec keyBuffer = specs.get("key_buffer_size");
+		settings.namedKeyCaches().forEach((cache, value) -> {
+			try {
+				keyCaches.put(cache, read(keyBuffer, value).bytes());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new InputProblem(cache + ".key_buffer_size", value.text(), ex.getMessage()));
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		new StartupDefaults(profile, specs, host).apply(effective, settings, diagnostics);
+		return new EffectiveSettings(profile, effective, keyCaches, diagnostics);
+	}
+
+	static EffectiveVariable read(VariableSpec spec, SettingValue value) {
+		String text = value.text().strip();
+		return switch (spec.type()) {
+			case SIZE, COUNT -> readNumber(spec, value.text(), value.origin());
+			case BOOLEAN -> new EffectiveVariable(spec, readBoolean(text) ? 1 : 0, readBoolean(text) ? "ON" : "OFF",
+					value.origin(), List.of());
+			case ENUM -> new EffectiveVariable(spec, 0, readEnum(spec, text), value.origin(), List.of());
+		};
+	}
+
+	private static EffectiveVariable readNumber(VariableSpec spec, String text, Origin origin) {
+		ByteSize parsed;
+		try {
+			parsed = ByteSize.parse(text);
+		}
+		catch (ByteSizeFormatException ex) {
+			throw new IllegalArgumentException(ex.getMessage());
+		}
+		List<String> notes = new ArrayList<>();
+		long value = clamp(spec, parsed.unsignedBytes(), notes);
+		return numeric(spec, value, origin, notes);
+	}
+
+	/** The server's order (getopt_ull_limit_value): cap at max, round down to the block, raise to min. */
+	static long clamp(VariableSpec spec, long value, List<String> notes) {
+		long result = value;
+		if (Long.compareUnsigned(result, spec.max()) > 0) {
+			result = spec.max();
+			notes.add("above the maximum: the server uses " + format(spec, result));
+		}
+		long remainder = Long.remainderUnsigned(result, spec.blockSize());
+		if (remainder != 0) {
+			result -= remainder;
+			notes.add("not a multiple of " + format(spec, spec.blockSize()) + ": rounded down to " + format(spec, result));
+		}
+		if (Long.compareUnsigned(result, spec.min()) < 0) {
+			result = spec.min();
+			notes.add("below the minimum: the server uses " + format(spec, result));
+		}
+		return result;
+	}
+
+	static EffectiveVariable numeric(VariableSpec spec, long value, Origin origin, List<String> notes) {
+		return new EffectiveVariable(spec, value, text(spec, value), origin, List.copyOf(notes));
+	}
+
+	static String text(VariableSpec spec, long value) {
+		return (spec.type() == VariableType.SIZE) ? ByteSize.ofUnsigned(value).toOptionValue() : Long.toUnsignedString(value);
+	}
+
+	private static String format(VariableSpec spec, long value) {
+		return (spec.type() == VariableType.SIZE) ? ByteSize.ofUnsigned(value).toHumanString() : Long.toUnsignedString(value);
+	}
+
+	static boolean readBoolean(String text) {
+		return switch (text.toUpperCase(Locale.ROOT)) {
+			case "ON", "1", "TRUE", "YES" -> true;
+			case "OFF", "0", "FALSE", "NO" -> false;
+			default -> throw new IllegalArgumentException("'" + text + "' is not ON or OFF");
+		};
+	}
+
+	private static String readEnum(VariableSpec spec, String text) {
+		for (int index = 0; index < spec.allowedValues().size(); index++) {
+			String allowed = spec.allowedValues().get(index);
+			if (allowed.equalsIgnoreCase(text) || Integer.toString(index).equals(text)) {
+				return allowed;
+			}
+		}
+		throw new IllegalArgumentException("'" + text + "' is not one of " + String.join(", ", spec.allowedValues()));
+	}
+
+}

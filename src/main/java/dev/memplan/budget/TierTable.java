@@ -1,0 +1,74 @@
+package dev.memplan.budget;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.memplan.core.ByteSize;
+
+/**
+ * The size-tiered buffer pool table of memory-model.md §2, read from {@code catalog/rds-tiers.tsv}:
+ * the smaller the host, the lower the ratio, because each connection's memory is fixed.
+ */
+public final class TierTable {
+
+	/** Below the smallest tier. */
+	static final int SMALLEST_RATIO = 50;
+
+	private static final TierTable STANDARD = new TierTable(load());
+
+	private final List<Tier> tiers;
+
+	TierTable(List<Tier> tiers) {
+		this.tiers = List.copyOf(tiers);
+	}
+
+	public static TierTable standard() {
+		return STANDARD;
+	}
+
+	public List<Tier> tiers() {
+		return this.tiers;
+	}
+
+	/** The tier with the largest memory not above the host's RAM; empty below the smallest tier. */
+	public Optional<Tier> tierFor(long hostRamBytes) {
+		Tier chosen = null;
+		for (Tier tier : this.tiers) {
+			if (tier.memoryBytes() <= hostRamBytes && (chosen == null || tier.memoryBytes() > chosen.memoryBytes())) {
+				chosen = tier;
+			}
+		}
+		return Optional.ofNullable(chosen);
+	}
+
+	public int ratioFor(long hostRamBytes) {
+		return tierFor(hostRamBytes).map(Tier::ratioPercent).orElse(SMALLEST_RATIO);
+	}
+
+	private static List<Tier> load() {
+		List<Tier> tiers = new ArrayList<>();
+		try (InputStream in = TierTable.class.getClassLoader().getResourceAsStream("catalog/rds-tiers.tsv")) {
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (!line.isBlank() && !line.startsWith("#")) {
+					String[] row = line.split("\t");
+					tiers.add(new Tier(row[0], ByteSize.parseHostMemory(row[1]).toLongExact(),
+							ByteSize.parseHostMemory(row[2]).toLongExact(), Integer.parseInt(row[3])));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return tiers;
+	}
+
+}

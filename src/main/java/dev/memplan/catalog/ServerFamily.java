@@ -1,0 +1,5 @@
+package dev.memplan.catalog;
+
+public enum ServerFamily {
+	MYSQL, MARIADB
+}

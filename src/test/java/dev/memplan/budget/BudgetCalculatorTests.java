@@ -1,0 +1,160 @@
+package dev.memplan.budget;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.core.Origin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each term of memory-model.md §1 on each kind of server, with the arithmetic written out. */
+class BudgetCalculatorTests {
+
+	private static final long KIB = 1024;
+
+	private static final long MIB = 1024 * KIB;
+
+	private static final long GIB = 1024 * MIB;
+
+	private final ServerCatalog catalog = ServerCatalog.standard();
+
+	private Budget budget(String server, HostSpec host, String... nameValuePairs) {
+		ServerSettings settings = ServerSettings.empty();
+		for (int i = 0; i < nameValuePairs.length; i += 2) {
+			settings.set(nameValuePairs[i], nameValuePairs[i + 1], Origin.request());
+		}
+		EffectiveSettings effective = new SettingsNormalizer(this.catalog).normalize(this.catalog.require(server), settings, host);
+		return new BudgetCalculator().calculate(effective, host, null);
+	}
+
+	private static long item(Budget budget, String id) {
+		return budget.lineItems().stream().filter((item) -> item.id().equals(id)).findFirst().orElseThrow().bytes();
+	}
+
+	@Test
+	void mysql80Defaults() {
+		Budget budget = budget("mysql-8.0", HostSpec.ofRam(16 * GIB));
+		assertThat(item(budget, "buffer_pool")).isEqualTo(128 * MIB);
+		assertThat(item(budget, "buffer_pool_overhead")).isEqualTo(6710886); // 5 % of 128 MiB, floored
+		assertThat(item(budget, "log_buffer")).isEqualTo(16 * MIB);
+		assertThat(item(budget, "key_cache")).isEqualTo(8 * MIB);
+		assertThat(item(budget, "performance_schema")).isEqualTo(128 * MIB); // offline estimate
+		assertThat(item(budget, "temptable")).isEqualTo(GIB);
+		// 128M + 6710886 + 16M + 8M + 128M + 1G
+		assertThat(budget.globalBytes()).isEqualTo(1374053990L);
+		assertThat(item(budget, "binlog_caches")).isEqualTo(64 * KIB); // binary log on by default in 8.0
+		assertThat(item(budget, "tmp_table")).isZero(); // TempTable holds them, not each connection
+		assertThat(item(budget, "thread_stack")).isEqualTo(MIB);
+		assertThat(item(budget, "net_buffers")).isEqualTo(32 * KIB); // 2 × 16K
+		// sort 256K + join 256K + read 128K + read_rnd 256K + stack 1M + net 32K + binlog 64K
+		assertThat(budget.perConnectionBytes()).isEqualTo(2064384);
+		assertThat(budget.connectionSlots()).isEqualTo(152); // 151 + the admin slot
+		assertThat(budget.worstCaseBytes()).isEqualTo(1374053990L + 152 * 2064384L);
+		assertThat(budget.expectedPeakBytes()).isNull();
+		assertThat(budget.budgetLimitBytes()).isEqualTo(14602888806L); // floor(0.85 × 16 GiB)
+		assertThat(budget.verdict()).isEqualTo(Verdict.FITS);
+	}
+
+	@Test
+	void mariadb1011Defaults() {
+		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(16 * GIB));
+		assertThat(item(budget, "buffer_pool_overhead")).isZero(); // carved out of the pool
+		assertThat(item(budget, "query_cache")).isEqualTo(MIB); // allocated even with query_cache_type=OFF
+		assertThat(item(budget, "aria_pagecache")).isEqualTo(128 * MIB);
+		assertThat(item(budget, "key_cache")).isEqualTo(128 * MIB);
+		assertThat(item(budget, "performance_schema")).isZero(); // OFF by default
+		// 128M pool + 16M log + 128M key + 1M query cache + 128M Aria
+		assertThat(budget.globalBytes()).isEqualTo(420478976L);
+		assertThat(item(budget, "binlog_caches")).isZero(); // binary log off
+		assertThat(item(budget, "tmp_table")).isEqualTo(16 * MIB);
+		// sort 2M + join 256K + read 128K + read_rnd 256K + stack 299008 + net 32K + tmp 16M
+		assertThat(budget.perConnectionBytes()).isEqualTo(19861504);
+		assertThat(budget.worstCaseBytes()).isEqualTo(3439427584L);
+	}
+
+	@Test
+	void mysql56Defaults() {
+		Budget budget = budget("mysql-5.6", HostSpec.ofRam(16 * GIB));
+		assertThat(item(budget, "additional_mem_pool")).isZero(); // innodb_use_sys_malloc=ON: a dummy
+		assertThat(item(budget, "query_cache")).isEqualTo(MIB);
+		assertThat(item(budget, "log_buffer")).isEqualTo(8 * MIB);
+		assertThat(budget.globalBytes()).isEqualTo(292972134L);
+		// sort 256K + join 256K + read 128K + read_rnd 256K + stack 256K + net 32K + tmp 16M
+		assertThat(budget.perConnectionBytes()).isEqualTo(17989632);
+		assertThat(budget.lineItems()).extracting(LineItem::id).doesNotContain("temptable", "aria_pagecache");
+	}
+
+	@Test
+	void countsTheAdditionalMemPoolOnlyWithoutTheSystemAllocator() {
+		Budget budget = budget("mysql-5.6", HostSpec.ofRam(16 * GIB), "innodb_use_sys_malloc", "OFF");
+		assertThat(item(budget, "additional_mem_pool")).isEqualTo(8 * MIB);
+	}
+
+	@Test
+	void countsBinlogCachesOnlyWhenTheBinaryLogIsOn() {
+		assertThat(item(budget("mariadb-10.11", HostSpec.ofRam(16 * GIB), "log_bin", "ON"), "binlog_caches")).isEqualTo(64 * KIB);
+		assertThat(item(budget("mysql-8.0", HostSpec.ofRam(16 * GIB), "log_bin", "OFF"), "binlog_caches")).isZero();
+	}
+
+	@Test
+	void countsPerConnectionTempTablesUnderTheMemoryEngine() {
+		Budget budget = budget("mysql-8.0", HostSpec.ofRam(16 * GIB), "internal_tmp_mem_storage_engine", "MEMORY",
+				"tmp_table_size", "64M", "max_heap_table_size", "32M");
+		assertThat(item(budget, "tmp_table")).isEqualTo(32 * MIB); // the smaller of the two
+		assertThat(item(budget, "temptable")).isZero();
+	}
+
+	@Test
+	void expectedPeakUsesTheExpectedConnections() {
+		Budget budget = budget("mysql-8.0", HostSpec.ofRam(16 * GIB).withExpectedConnections(40L));
+		assertThat(budget.expectedPeakBytes()).isEqualTo(1374053990L + 40 * 2064384L);
+	}
+
+	@Test
+	void verdictIsOvercommittedWhenTheWorstCasePassesRam() {
+		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(2 * GIB)); // worst case 3.2 GiB
+		assertThat(budget.verdict()).isEqualTo(Verdict.OVERCOMMITTED);
+	}
+
+	@Test
+	void verdictIsTightBetweenTheLimitAndRam() {
+		// worst case 3439427584 (3.2 GiB); on 3.5 GiB the limit is 3.0 GiB
+		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(3 * GIB + 512 * MIB));
+		assertThat(budget.verdict()).isEqualTo(Verdict.TIGHT);
+	}
+
+	@Test
+	void verdictIsAtLeastTightWhenTheExpectedPeakPassesTheLimit() {
+		assertThat(BudgetCalculator.verdict(100, 90L, 80, 200)).isEqualTo(Verdict.TIGHT);
+		assertThat(BudgetCalculator.verdict(80, 70L, 80, 200)).isEqualTo(Verdict.FITS);
+	}
+
+	@Test
+	void limitIsTheShareOfRamMinusWhatIsReserved() {
+		HostSpec host = new HostSpec(16 * GIB, null, null, new BigDecimal("0.5"), 2 * GIB);
+		assertThat(BudgetCalculator.budgetLimit(host)).isEqualTo(6 * GIB); // 8 GiB − 2 GiB
+	}
+
+	@Test
+	void addsNamedKeyCachesToTheDefaultOne() {
+		ServerSettings settings = ServerSettings.empty().setNamedKeyCache("hot_cache", "64M", Origin.request());
+		HostSpec host = HostSpec.ofRam(16 * GIB);
+		EffectiveSettings effective = new SettingsNormalizer(this.catalog).normalize(this.catalog.require("mysql-5.7"), settings, host);
+		Budget budget = new BudgetCalculator().calculate(effective, host, null);
+		assertThat(item(budget, "key_cache")).isEqualTo(8 * MIB + 64 * MIB);
+	}
+
+	@Test
+	void usesTheMeasuredPerformanceSchemaWhenThereIsOne() {
+		HostSpec host = HostSpec.ofRam(16 * GIB);
+		EffectiveSettings effective = new SettingsNormalizer(this.catalog).normalize(this.catalog.require("mysql-8.0"),
+				ServerSettings.empty(), host);
+		Budget budget = new BudgetCalculator().calculate(effective, host, 200 * MIB);
+		LineItem ps = budget.lineItems().stream().filter((item) -> item.id().equals("performance_schema")).findFirst().orElseThrow();
+		assertThat(ps.bytes()).isEqualTo(200 * MIB);
+		assertThat(ps.estimate()).isFalse();
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.memplan.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ByteSizeTests {
+
+	@ParameterizedTest
+	@CsvSource({
+			"512M, 536870912", // 512 × 2^20
+			"512m, 536870912", // either case
+			"1G, 1073741824",
+			"98304, 98304",
+			"16K, 16384",
+			"2T, 2199023255552",
+			"1P, 1125899906842624",
+			"1E, 1152921504606846976",
+			"700MB, 734003200", // only the first character after the digits counts [checked on MariaDB 10.11]
+			"1GB, 1073741824",
+			"0, 0",
+			"' 64M ', 67108864" // the option parser trims around values
+	})
+	void parsesWhatTheServerAccepts(String text, long expected) {
+		assertThat(ByteSize.parse(text).unsignedBytes()).isEqualTo(expected);
+	}
+
+	@Test
+	void acceptsValuesUpTo2To64Minus1() {
+		assertThat(Long.toUnsignedString(ByteSize.parse("18446744073709551615").unsignedBytes()))
+			.isEqualTo("18446744073709551615");
+		assertThat(Long.toUnsignedString(ByteSize.parse("15E").unsignedBytes())).isEqualTo("17293822569102704640");
+		assertThat(ByteSize.parse("15E").fitsInLong()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1.5G", "0x10", "1 G", "-5", "abc", "", "5X", "18446744073709551616", "16E", "99999999999999999999999" })
+	void refusesWhatTheServerRefusesNamingTheText(String text) {
+		assertThatExceptionOfType(ByteSizeFormatException.class).isThrownBy(() -> ByteSize.parse(text))
+			.withMessageContaining("'" + text + "'");
+	}
+
+	@Test
+	void saysWhyASuffixIsRefused() {
+		assertThatExceptionOfType(ByteSizeFormatException.class).isThrownBy(() -> ByteSize.parse("5X"))
+			.withMessageContaining("unknown suffix 'X'");
+	}
+
+	@ParameterizedTest
+	@CsvSource({
+			"1610612736, 1.5 GiB",
+			"98304, 96 KiB",
+			"100000, 100000 B", // 97.65625 KiB: not exact to two decimals, so bytes
+			"134217728, 128 MiB",
+			"5368709120, 5 GiB",
+			"1023, 1023 B",
+			"0, 0 B"
+	})
+	void formatsForPeopleWithoutLosingBytes(long bytes, String expected) {
+		assertThat(ByteSize.ofBytes(bytes).toHumanString()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1610612736, 1536M", "98304, 96K", "100000, 100000", "1073741824, 1G", "0, 0" })
+	void formatsInTheServersSyntaxExactly(long bytes, String expected) {
+		assertThat(ByteSize.ofBytes(bytes).toOptionValue()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource({
+			"16G, 17179869184",
+			"7.5G, 8053063680", // 7.5 × 2^30
+			"1.7G, 1825361100", // 1.7 × 2^30 = 1825361100.8, floored
+			"16 GiB, 17179869184",
+			"2048MB, 2147483648",
+			"17179869184, 17179869184"
+	})
+	void parsesHostMemoryAsPeopleWriteIt(String text, long expected) {
+		assertThat(ByteSize.parseHostMemory(text).toLongExact()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "lots", "16X", "1.2.3G", ".5G", "" })
+	void refusesHostMemoryItCannotRead(String text) {
+		assertThatExceptionOfType(ByteSizeFormatException.class).isThrownBy(() -> ByteSize.parseHostMemory(text));
+	}
+
+}

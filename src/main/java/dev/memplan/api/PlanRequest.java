@@ -1,0 +1,11 @@
+package dev.memplan.api;
+
+import java.util.Map;
+
+/**
+ * The body of {@code POST /api/v1/plan}. Sizes are strings in the server's syntax ({@code "16G"});
+ * numbers are accepted where a number is natural ({@code "expectedConnections": 120}).
+ */
+public record PlanRequest(String server, String hostRam, String hostCpus, String expectedConnections, String mysqlShare,
+		String reservedForOtherProcesses, Map<String, String> variables) {
+}

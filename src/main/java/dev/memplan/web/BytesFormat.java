@@ -1,0 +1,33 @@
+package dev.memplan.web;
+
+import org.springframework.stereotype.Component;
+
+import dev.memplan.core.ByteSize;
+
+/** Formatting for templates ({@code ${@bytes.human(n)}}): bytes inside, human units only here at the edge. */
+@Component("bytes")
+public class BytesFormat {
+
+	/** Rounded for headlines: {@code 6.4 GiB}. */
+	public String human(Long bytes) {
+		return (bytes != null) ? ByteSize.formatApproximate(bytes) : "";
+	}
+
+	/** Exact: {@code 1.5 GiB}, {@code 100000 B}. */
+	public String exact(Long bytes) {
+		return (bytes != null) ? ByteSize.formatHuman(bytes) : "";
+	}
+
+	public String grouped(Long bytes) {
+		return (bytes != null) ? String.format(java.util.Locale.ROOT, "%,d", bytes) : "";
+	}
+
+	/** Bytes as a share of another amount: {@code 73 %}. */
+	public String percent(Long part, Long whole) {
+		if (part == null || whole == null || whole == 0) {
+			return "";
+		}
+		return Math.round(part * 100.0 / whole) + " %";
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.memplan.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.memplan.budget.Plan;
+import dev.memplan.budget.PlanQuery;
+import dev.memplan.budget.TierTable;
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.catalog.ServerProfile;
+import dev.memplan.catalog.VariableSpec;
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+
+/** The planner page: the form, and the report below it once the form carries a host's RAM. */
+@Controller
+class PlannerController {
+
+	private static final List<String> GLOBAL = List.of("innodb_buffer_pool_size", "innodb_buffer_pool_chunk_size",
+			"innodb_buffer_pool_instances", "innodb_dedicated_server", "innodb_log_buffer_size",
+			"innodb_additional_mem_pool_size", "innodb_use_sys_malloc", "key_buffer_size", "query_cache_size",
+			"query_cache_type", "aria_pagecache_buffer_size", "performance_schema", "internal_tmp_mem_storage_engine",
+			"temptable_max_ram");
+
+	private final ServerCatalog catalog = ServerCatalog.standard();
+
+	private final PlanService planService;
+
+	PlannerController(PlanService planService) {
+		this.planService = planService;
+	}
+
+	@GetMapping("/")
+	String planner(@RequestParam MultiValueMap<String, String> params, Model model) {
+		PlanForm form = PlanForm.from(params, this.catalog);
+		PlanQuery query = form.query();
+		ServerProfile profile = this.catalog.profile(query.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<String> otherErrors = new ArrayList<>();
+		if (form.isSubmitted()) {
+			try {
+				Plan plan = this.planService.plan(query);
+				model.addAttribute("plan", plan);
+				model.addAttribute("chart", ChartView.of(plan.budget()));
+				model.addAttribute("permalink", Permalinks.of(query));
+			}
+			catch (InvalidInputException ex) {
+				for (InputProblem problem : ex.problems()) {
+					if (isFormField(problem.field(), profile)) {
+						errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
+					}
+					else {
+						otherErrors.add(problem.message());
+					}
+				}
+			}
+		}
+		model.addAttribute("query", query);
+		model.addAttribute("server", profile.id());
+		model.addAttribute("servers", this.catalog.profiles());
+		model.addAttribute("fields", fields(profile, query, errors));
+		model.addAttribute("errors", errors);
+		model.addAttribute("otherErrors", otherErrors);
+		model.addAttribute("tiers", TierTable.standard().tiers());
+		return "planner";
+	}
+
+	private boolean isFormField(String field, ServerProfile profile) {
+		return List.of("server", "hostRam", "hostCpus", "expectedConnections", "mysqlShare", "reservedForOtherProcesses")
+			.contains(field) || this.catalog.variable(profile, field).isPresent();
+	}
+
+	private List<VariableField> fields(ServerProfile profile, PlanQuery query, Map<String, String> errors) {
+		List<VariableField> fields = new ArrayList<>();
+		for (VariableSpec spec : this.catalog.variables(profile).values()) {
+			String given = query.variables().get(spec.name());
+			String defaultText = spec.hasComputedDefault() ? "" : spec.defaultValue();
+			String kind = switch (spec.type()) {
+				case BOOLEAN -> "bool";
+				case ENUM -> "enum";
+				case SIZE, COUNT -> "number";
+			};
+			List<String> options = switch (spec.type()) {
+				case BOOLEAN -> List.of("ON", "OFF");
+				case ENUM -> spec.allowedValues();
+				case SIZE, COUNT -> List.of();
+			};
+			String group = GLOBAL.contains(spec.name()) ? "global" : "connection";
+			fields.add(new VariableField(spec.name(), (given != null) ? given : defaultText, spec.defaultValue(), kind, options,
+					errors.get(spec.name()), group));
+		}
+		return fields;
+	}
+
+}

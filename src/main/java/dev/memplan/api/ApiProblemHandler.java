@@ -21,7 +21,7 @@ import dev.memplan.core.InvalidInputException;
  * Every API error is an RFC 9457 problem document: bad fields are listed one by one, and no
  * exception text or stack trace reaches the client.
  */
-@RestControllerAdvice(basePackages = "dev.memplan.api")
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	static final URI INVALID_INPUT = URI.create("https://memplan.dev/problems/invalid-input");

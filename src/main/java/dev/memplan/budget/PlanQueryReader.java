@@ -21,8 +21,11 @@ public final class PlanQueryReader {
 
 	private final ServerCatalog catalog;
 
+	private final SettingsNormalizer normalizer;
+
 	public PlanQueryReader(ServerCatalog catalog) {
 		this.catalog = catalog;
+		this.normalizer = new SettingsNormalizer(catalog);
 	}
 
 	public record ReadQuery(ServerProfile profile, ServerSettings settings, HostSpec host) {
@@ -48,9 +51,21 @@ public final class PlanQueryReader {
 					"The memory reserved for other processes leaves nothing for MySQL on this host."));
 		}
 		if (!problems.isEmpty()) {
+			problems.addAll(variableProblems(profile, settings));
 			throw new InvalidInputException(problems);
 		}
 		return new ReadQuery(profile, settings, new HostSpec(ram, cpus, expected, share, reserved));
+	}
+
+	/** So that a bad host field does not hide a bad variable: the user sees every problem at once. */
+	private List<InputProblem> variableProblems(ServerProfile profile, ServerSettings settings) {
+		try {
+			this.normalizer.normalize(profile, settings, HostSpec.ofRam(1L << 30));
+			return List.of();
+		}
+		catch (InvalidInputException ex) {
+			return ex.problems();
+		}
 	}
 
 	private ServerProfile readServer(String server, List<InputProblem> problems) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
 
+import dev.memplan.budget.HostSpec;
 import dev.memplan.budget.PlanQuery;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.catalog.ServerProfile;
@@ -44,9 +45,14 @@ final class PlanForm {
 			variables.put(name, value.strip());
 		}
 		PlanQuery query = new PlanQuery(server, first(params, "hostRam"), first(params, "hostCpus"),
-				first(params, "expectedConnections"), first(params, "mysqlShare"), first(params, "reservedForOtherProcesses"),
+				first(params, "expectedConnections"), shareUnlessDefault(first(params, "mysqlShare")), first(params, "reservedForOtherProcesses"),
 				variables);
 		return new PlanForm(query, params.containsKey("hostRam"));
+	}
+
+	/** The form prefills 0.85; keep it out of the permalink unless the user changed it. */
+	private static String shareUnlessDefault(String share) {
+		return (share != null && share.strip().equals(HostSpec.DEFAULT_SHARE.toPlainString())) ? null : share;
 	}
 
 	private static boolean isDefault(ServerCatalog catalog, ServerProfile profile, String name, String value) {

@@ -1,0 +1,58 @@
+package dev.memplan.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's chromium + chromium-driver). Both paths are set so that
+ * Selenium Manager never goes to the network. Absent locally, tests skip with the reason; under
+ * CI=true they fail instead, because CI installs them.
+ */
+public final class Browser {
+
+	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MEMPLAN_CHROMIUM", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("MEMPLAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private Browser() {
+	}
+
+	public static ChromeDriver start(int width, int height) throws IOException {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present && !"true".equals(System.getenv("CI"))) {
+			Assumptions.abort("SKIPPED: no headless Chromium here (" + CHROMIUM + ", " + CHROMEDRIVER
+					+ "); .ci/run installs them (apt-get install chromium chromium-driver)");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+				"--window-size=" + width + "," + height,
+				"--user-data-dir=" + Files.createTempDirectory("memplan-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	/** Keeps a screenshot under target/screenshots for a person to look at. */
+	public static Path screenshot(ChromeDriver driver, String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Path file = dir.resolve(name + ".png");
+		Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		return file;
+	}
+
+}

@@ -1,12 +1,16 @@
 package dev.memplan.web;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,6 +59,7 @@ class PlannerPageIntegrationTests {
 		maxConnections.clear();
 		maxConnections.sendKeys("40");
 		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(verdict));
 		// 420478976 + 41 × 19861504 = 1234800640 B (1.15 GiB) ≤ limit 0.85 × 2 GiB = 1.7 GiB
 		assertThat(this.driver.findElement(By.cssSelector("#verdict .verdict-word")).getText()).isEqualTo("FITS");
 		assertThat(this.driver.findElement(By.id("worst-case")).getText()).isEqualTo("1.1 GiB");

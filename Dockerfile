@@ -1,0 +1,18 @@
+# Build with the Maven wrapper on a JDK 17 image, run the jar on a JRE image as a non-root user.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -ntp -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system memplan && useradd --system --gid memplan --uid 10001 --no-create-home memplan
+WORKDIR /app
+COPY --from=build /src/target/memplan.jar /app/memplan.jar
+USER memplan
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -1 <&3 | grep -q " 200"'
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", "/app/memplan.jar"]

@@ -1,0 +1,53 @@
+package dev.memplan.optionfile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.memplan.budget.ServerSettings;
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.catalog.ServerProfile;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.Severity;
+
+/** From uploaded option files to the settings one server instance would start with. */
+public final class OptionFileImporter {
+
+	/** mysqld_multi instances ({@code [mysqld3306]}) and suffix groups ({@code [mysqld.1]}). */
+	private static final Pattern INSTANCE_GROUP = Pattern.compile("(mysqld|mariadbd)(\\d+|\\..+)");
+
+	private final ServerCatalog catalog;
+
+	public OptionFileImporter(ServerCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/**
+	 * @param instances the instance groups found, for the user to pick from
+	 * @param options every option of the groups read, in file order, for display
+	 */
+	public record Imported(ServerSettings settings, List<String> instances, List<RawOption> options) {
+	}
+
+	public Imported read(List<OptionFile> files, ServerProfile profile, String instance) {
+		OptionFileReader.Result result = new OptionFileReader().read(files);
+		List<String> instances = result.groups().stream().filter((group) -> INSTANCE_GROUP.matcher(group).matches()).toList();
+		Set<String> groups = OptionInterpreter.groupsRead(profile, instance);
+		List<RawOption> read = result.options().stream().filter((option) -> groups.contains(option.group())).toList();
+		ServerSettings settings = new OptionInterpreter(this.catalog, profile).interpret(read);
+		List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+		if (instance != null && !instance.isBlank() && !instances.contains(instance.strip().toLowerCase(java.util.Locale.ROOT))) {
+			diagnostics.add(Diagnostic.of("UNKNOWN_INSTANCE", Severity.ERROR, "No instance group [" + instance
+					+ "] in the files" + (instances.isEmpty() ? "." : "; found: " + String.join(", ", instances) + ".")));
+		}
+		else if ((instance == null || instance.isBlank()) && !instances.isEmpty()) {
+			diagnostics.add(Diagnostic.of("INSTANCES_FOUND", Severity.INFO, "The files define instances " + String.join(", ", instances)
+					+ "; pick one to plan it (only the shared groups are read now)."));
+		}
+		ServerSettings withReadingProblems = ServerSettings.empty();
+		diagnostics.forEach(withReadingProblems::addDiagnostic);
+		return new Imported(withReadingProblems.overrideWith(settings), instances, read);
+	}
+
+}

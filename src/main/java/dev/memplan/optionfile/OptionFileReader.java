@@ -1,0 +1,248 @@
+package dev.memplan.optionfile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.Origin;
+import dev.memplan.core.Severity;
+
+/**
+ * Reads option files line by line exactly as the server's own parser does (mysys
+ * my_default.c): groups, comments, quotes, escapes, {@code !include} and {@code !includedir}.
+ * Includes are resolved <em>only among the files given</em>, by file name or folder name; a
+ * directive naming anything else becomes a warning, and no file system is ever touched.
+ */
+public final class OptionFileReader {
+
+	private static final int MAX_INCLUDE_DEPTH = 10;
+
+	private static final char BOM = '\uFEFF';
+
+	/** What reading found: every option in file order, and the problems. */
+	public record Result(List<RawOption> options, List<Diagnostic> diagnostics, List<String> groups) {
+	}
+
+	public Result read(List<OptionFile> files) {
+		State state = new State(files);
+		for (OptionFile file : files) {
+			if (!state.includedByOthers.contains(file)) {
+				readFile(file, state, 0);
+			}
+		}
+		return new Result(List.copyOf(state.options), List.copyOf(state.diagnostics), List.copyOf(state.groups));
+	}
+
+	private void readFile(OptionFile file, State state, int depth) {
+		if (!state.reading.add(file)) {
+			state.diagnostics.add(Diagnostic.about(null, Origin.optionFile(file.name(), 0), "INCLUDE_CYCLE", Severity.WARNING,
+					file.name() + " includes itself (directly or through another file); read once."));
+			return;
+		}
+		String[] lines = file.text().split("\n", -1);
+		String group = null;
+		for (int index = 0; index < lines.length; index++) {
+			int lineNumber = index + 1;
+			Origin origin = Origin.optionFile(file.name(), lineNumber);
+			String line = lines[index];
+			if (line.endsWith("\r")) {
+				line = line.substring(0, line.length() - 1);
+			}
+			if (index == 0 && !line.isEmpty() && line.charAt(0) == BOM) {
+				state.diagnostics.add(Diagnostic.about(null, origin, "BOM", Severity.ERROR, file.name()
+						+ " starts with a UTF-8 byte order mark: MariaDB refuses to start (\"Found option without preceding group\"); save it without BOM."));
+				line = line.substring(1);
+			}
+			String stripped = line.strip();
+			if (stripped.isEmpty() || stripped.charAt(0) == '#' || stripped.charAt(0) == ';') {
+				continue;
+			}
+			if (stripped.charAt(0) == '!') {
+				directive(stripped, origin, state, depth);
+				continue;
+			}
+			if (stripped.charAt(0) == '[') {
+				int close = stripped.indexOf(']');
+				if (close < 0) {
+					state.diagnostics.add(Diagnostic.about(null, origin, "GROUP_NOT_CLOSED", Severity.ERROR,
+							"Wrong group definition: no ']' — the server refuses to start."));
+					group = null;
+					continue;
+				}
+				// name up to the first ']'; trailing blanks trimmed, leading kept (server behaviour)
+				group = stripTrailing(stripped.substring(1, close)).toLowerCase(Locale.ROOT);
+				if (!state.groups.contains(group)) {
+					state.groups.add(group);
+				}
+				continue;
+			}
+			if (group == null) {
+				state.diagnostics.add(Diagnostic.about(null, origin, "OPTION_BEFORE_GROUP", Severity.ERROR,
+						"An option before any [group]: the server refuses to start (\"Found option without preceding group\")."));
+				continue;
+			}
+			RawOption option = option(group, removeEndComment(line), origin);
+			if (option != null) {
+				state.options.add(option);
+			}
+		}
+		state.reading.remove(file);
+	}
+
+	private static RawOption option(String group, String line, Origin origin) {
+		int equals = line.indexOf('=');
+		if (equals < 0) {
+			String name = line.strip();
+			return name.isEmpty() ? null : new RawOption(group, name, null, origin);
+		}
+		String name = line.substring(0, equals).strip();
+		String value = line.substring(equals + 1).strip();
+		if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+				&& value.charAt(value.length() - 1) == value.charAt(0)) {
+			value = value.substring(1, value.length() - 1);
+		}
+		return new RawOption(group, name, unescape(value), origin);
+	}
+
+	/** A '#' outside quotes starts a comment; ';' after a value does not. */
+	static String removeEndComment(String line) {
+		char quote = 0;
+		boolean escape = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if ((c == '\'' || c == '"') && !escape) {
+				if (quote == 0) {
+					quote = c;
+				}
+				else if (quote == c) {
+					quote = 0;
+				}
+			}
+			if (quote == 0 && c == '#') {
+				return line.substring(0, i);
+			}
+			escape = quote != 0 && c == '\\' && !escape;
+		}
+		return line;
+	}
+
+	static String unescape(String value) {
+		StringBuilder out = new StringBuilder(value.length());
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' && i < value.length() - 1) {
+				char next = value.charAt(++i);
+				switch (next) {
+					case 'b' -> out.append('\b');
+					case 't' -> out.append('\t');
+					case 'n' -> out.append('\n');
+					case 'r' -> out.append('\r');
+					case 's' -> out.append(' ');
+					case '"' -> out.append('"');
+					case '\'' -> out.append('\'');
+					case '\\' -> out.append('\\');
+					default -> out.append('\\').append(next);
+				}
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	private void directive(String line, Origin origin, State state, int depth) {
+		String[] parts = line.split("\\s+", 2);
+		String keyword = parts[0].toLowerCase(Locale.ROOT);
+		String target = (parts.length > 1) ? parts[1].strip() : "";
+		if (!keyword.equals("!include") && !keyword.equals("!includedir")) {
+			return; // the server ignores other '!' lines
+		}
+		if (depth >= MAX_INCLUDE_DEPTH) {
+			state.diagnostics.add(Diagnostic.about(null, origin, "INCLUDE_TOO_DEEP", Severity.WARNING,
+					"Includes nested deeper than " + MAX_INCLUDE_DEPTH + " levels are not followed."));
+			return;
+		}
+		List<OptionFile> matched = keyword.equals("!include") ? state.matchInclude(target) : state.matchIncludeDir(target);
+		if (matched.isEmpty()) {
+			state.diagnostics.add(Diagnostic.about(null, origin, "INCLUDE_NOT_UPLOADED", Severity.WARNING,
+					keyword + " " + target + ": not among the files you gave, so not read. memplan reads no file from its own disk; "
+							+ "upload " + (keyword.equals("!include") ? "that file" : "the folder's .cnf files") + " to include it."));
+			return;
+		}
+		for (OptionFile file : matched) {
+			readFile(file, state, depth + 1);
+		}
+	}
+
+	private static String stripTrailing(String text) {
+		int end = text.length();
+		while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end);
+	}
+
+	private static final class State {
+
+		final List<OptionFile> files;
+
+		final Set<OptionFile> includedByOthers = new HashSet<>();
+
+		final Set<OptionFile> reading = new HashSet<>();
+
+		final List<RawOption> options = new ArrayList<>();
+
+		final List<Diagnostic> diagnostics = new ArrayList<>();
+
+		final List<String> groups = new ArrayList<>();
+
+		State(List<OptionFile> files) {
+			this.files = files;
+			for (OptionFile file : files) {
+				for (String line : file.text().split("\n")) {
+					String stripped = line.strip();
+					if (stripped.startsWith("!include ") || stripped.startsWith("!include\t")) {
+						this.includedByOthers.addAll(without(matchInclude(stripped.substring(8).strip()), file));
+					}
+					else if (stripped.startsWith("!includedir")) {
+						this.includedByOthers.addAll(without(matchIncludeDir(stripped.substring(11).strip()), file));
+					}
+				}
+			}
+		}
+
+		private static List<OptionFile> without(List<OptionFile> files, OptionFile self) {
+			return files.stream().filter((f) -> f != self).toList();
+		}
+
+		/** By file name: {@code !include /etc/mysql/tuning.cnf} matches an uploaded {@code tuning.cnf}. */
+		List<OptionFile> matchInclude(String target) {
+			String wanted = lastComponent(target);
+			return this.files.stream().filter((f) -> !wanted.isEmpty() && f.fileName().equals(wanted)).limit(1).toList();
+		}
+
+		/** By folder name, {@code *.cnf} only, in byte order of their names as the server reads a directory. */
+		List<OptionFile> matchIncludeDir(String target) {
+			String wanted = lastComponent(target);
+			return this.files.stream()
+				.filter((f) -> !wanted.isEmpty() && f.folderName().equals(wanted) && f.fileName().endsWith(".cnf"))
+				.sorted(Comparator.comparing(OptionFile::fileName))
+				.toList();
+		}
+
+		private static String lastComponent(String path) {
+			String normalized = path.replace('\\', '/');
+			while (normalized.endsWith("/")) {
+				normalized = normalized.substring(0, normalized.length() - 1);
+			}
+			return normalized.substring(normalized.lastIndexOf('/') + 1);
+		}
+
+	}
+
+}

@@ -1,0 +1,221 @@
+package dev.memplan.optionfile;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.memplan.budget.ServerSettings;
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.catalog.ServerOptionNames;
+import dev.memplan.catalog.ServerProfile;
+import dev.memplan.catalog.VariableSpec;
+import dev.memplan.catalog.VariableType;
+import dev.memplan.core.ByteSize;
+import dev.memplan.core.ByteSizeFormatException;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.Origin;
+import dev.memplan.core.Severity;
+
+/**
+ * Gives the options of the groups a server reads their meaning for that server: prefixes
+ * ({@code loose- skip- disable- enable- maximum-}), {@code -}/{@code _}, case, MariaDB's
+ * abbreviations, last-wins, sizes; and says, line by line, where the server would refuse to
+ * start or silently change a value.
+ */
+final class OptionInterpreter {
+
+	private final ServerCatalog catalog;
+
+	private final ServerProfile profile;
+
+	private final ServerSettings settings = ServerSettings.empty();
+
+	private final Map<String, Origin> lastSeen = new HashMap<>();
+
+	OptionInterpreter(ServerCatalog catalog, ServerProfile profile) {
+		this.catalog = catalog;
+		this.profile = profile;
+	}
+
+	/** The groups mysqld reads on this server, plus the chosen mysqld_multi or suffix instance. */
+	static Set<String> groupsRead(ServerProfile profile, String instance) {
+		Set<String> groups = new LinkedHashSet<>(List.of("mysqld", "server", "mysqld-" + profile.series()));
+		if (profile.isMariaDb()) {
+			groups.addAll(List.of("mariadb", "mariadb-" + profile.series(), "mariadbd", "mariadbd-" + profile.series(),
+					"client-server", "galera"));
+		}
+		if (instance != null && !instance.isBlank()) {
+			groups.add(instance.strip().toLowerCase(Locale.ROOT));
+		}
+		return groups;
+	}
+
+	ServerSettings interpret(List<RawOption> options) {
+		for (RawOption option : options) {
+			interpret(option);
+		}
+		return this.settings;
+	}
+
+	private void interpret(RawOption option) {
+		String written = option.name();
+		int dot = written.indexOf('.');
+		if (dot > 0) {
+			namedKeyCache(option, written.substring(0, dot), written.substring(dot + 1));
+			return;
+		}
+		String name = written.replace('-', '_');
+		if (this.profile.isMariaDb()) {
+			name = name.toLowerCase(Locale.ROOT);
+		}
+		boolean loose = false;
+		if (name.startsWith("loose_")) {
+			loose = true;
+			name = name.substring(6);
+		}
+		if (name.startsWith("maximum_")) {
+			String target = name.substring(8);
+			note(option, target, "MAXIMUM_PREFIX", Severity.INFO, written + " sets the ceiling SET SESSION can raise " + target
+					+ " to, not its value; the plan uses " + target + " itself.");
+			return;
+		}
+		Boolean flag = null;
+		if (!isKnown(name)) {
+			for (String prefix : List.of("skip_", "disable_", "enable_")) {
+				if (name.startsWith(prefix) && isKnown(name.substring(prefix.length()))) {
+					flag = prefix.equals("enable_");
+					name = name.substring(prefix.length());
+					break;
+				}
+			}
+		}
+		Optional<String> resolved = resolve(option, name, loose);
+		if (resolved.isEmpty()) {
+			return;
+		}
+		name = resolved.get();
+		Optional<VariableSpec> spec = this.catalog.variable(this.profile, name);
+		if (spec.isPresent()) {
+			memoryVariable(option, spec.get(), flag);
+		}
+	}
+
+	private boolean isKnown(String name) {
+		return this.catalog.variable(this.profile, name).isPresent()
+				|| (this.profile.isMariaDb() && ServerOptionNames.mariaDb().contains(name));
+	}
+
+	/** The full option name, or empty when the option is unknown (after saying so). */
+	private Optional<String> resolve(RawOption option, String name, boolean loose) {
+		if (isKnown(name)) {
+			return Optional.of(name);
+		}
+		if (this.catalog.isKnownAnywhere(name)) {
+			note(option, name, "REMOVED_OPTION", loose ? Severity.WARNING : Severity.ERROR, name + " does not exist on "
+					+ this.profile.displayName() + (loose ? "; loose- makes the server ignore it." : ": the server refuses to start. "
+							+ "Remove it, or prefix it with loose- if the file is shared with older servers."));
+			return Optional.empty();
+		}
+		if (this.profile.isMariaDb()) {
+			List<String> candidates = ServerOptionNames.mariaDb().startingWith(name);
+			if (candidates.size() == 1) {
+				note(option, candidates.get(0), "ABBREVIATED_OPTION", Severity.WARNING, option.name() + " is read as "
+						+ candidates.get(0) + " (MariaDB accepts a unique prefix); write the full name.");
+				return Optional.of(candidates.get(0));
+			}
+			if (candidates.size() > 1) {
+				note(option, name, "AMBIGUOUS_OPTION", loose ? Severity.WARNING : Severity.ERROR, option.name()
+						+ " is ambiguous (" + String.join(", ", candidates.subList(0, Math.min(4, candidates.size())))
+						+ (candidates.size() > 4 ? ", …" : "") + ")" + (loose ? "; ignored." : ": the server refuses to start."));
+				return Optional.empty();
+			}
+			note(option, name, "UNKNOWN_OPTION", loose ? Severity.WARNING : Severity.ERROR, "unknown option " + option.name()
+					+ (loose ? ": ignored thanks to loose-." : ": the server refuses to start. Prefix it with loose- if a plugin provides it."));
+			return Optional.empty();
+		}
+		Optional<String> caseVariant = this.catalog.variables(this.profile).keySet().stream()
+			.filter((known) -> known.equalsIgnoreCase(name)).findFirst();
+		if (caseVariant.isPresent()) {
+			note(option, caseVariant.get(), "OPTION_NAME_CASE", loose ? Severity.WARNING : Severity.ERROR, option.name()
+					+ ": MySQL option names are case-sensitive; write " + caseVariant.get() + ".");
+		}
+		return Optional.empty();
+	}
+
+	private void memoryVariable(RawOption option, VariableSpec spec, Boolean flag) {
+		String name = spec.name();
+		String value = option.value();
+		if (name.equals("log_bin")) {
+			logBin(option, flag);
+			return;
+		}
+		if (spec.type() == VariableType.BOOLEAN) {
+			set(option, name, (flag != null) ? (flag ? "ON" : "OFF") : (value == null ? "ON" : value));
+			return;
+		}
+		if (flag != null || value == null) {
+			note(option, name, "VALUE_REQUIRED", Severity.ERROR, option.name() + " needs a value (e.g. " + name + " = "
+					+ spec.defaultValue() + "): the server refuses to start.");
+			return;
+		}
+		if (spec.isNumeric()) {
+			try {
+				ByteSize.parse(value);
+			}
+			catch (ByteSizeFormatException ex) {
+				note(option, name, "INVALID_SIZE", Severity.ERROR, name + ": " + ex.getMessage() + ". The server refuses to start.");
+				return;
+			}
+			if (this.profile.isMySql() && !this.profile.isAtLeast(8, 0) && value.strip().matches("\\d+[tTpPeE].*")) {
+				note(option, name, "INVALID_SIZE", Severity.ERROR, name + " = " + value + ": MySQL before 8.0.14 knows only the K, M and G suffixes.");
+				return;
+			}
+		}
+		set(option, name, value);
+	}
+
+	/** Any log_bin turns logging on (the value is a base name); only skip-/disable- turn it off. */
+	private void logBin(RawOption option, Boolean flag) {
+		if (flag != null && !flag) {
+			set(option, "log_bin", "OFF");
+			return;
+		}
+		String value = option.value();
+		if (value != null && (value.equals("0") || value.equalsIgnoreCase("OFF"))) {
+			note(option, "log_bin", "LOG_BIN_BASENAME", Severity.WARNING, "log_bin = " + value
+					+ " turns the binary log ON with the base name '" + value + "'. To turn it off write skip-log-bin.");
+		}
+		set(option, "log_bin", "ON");
+	}
+
+	private void namedKeyCache(RawOption option, String cache, String variable) {
+		String name = variable.replace('-', '_').toLowerCase(Locale.ROOT);
+		if (name.equals("key_buffer_size") && option.value() != null) {
+			try {
+				ByteSize.parse(option.value());
+				this.settings.setNamedKeyCache(cache, option.value(), option.origin());
+			}
+			catch (ByteSizeFormatException ex) {
+				note(option, option.name(), "INVALID_SIZE", Severity.ERROR, option.name() + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	private void set(RawOption option, String name, String value) {
+		Origin previous = this.lastSeen.put(name, option.origin());
+		if (previous != null) {
+			note(option, name, "DUPLICATE_OVERRIDDEN", Severity.INFO, name + " was also set at " + previous
+					+ "; the later value wins.");
+		}
+		this.settings.set(name, value, option.origin());
+	}
+
+	private void note(RawOption option, String variable, String code, Severity severity, String message) {
+		this.settings.addDiagnostic(Diagnostic.about(variable, option.origin(), code, severity, message));
+	}
+
+}

@@ -29,10 +29,12 @@ public final class OptionFileReader {
 
 	public Result read(List<OptionFile> files) {
 		State state = new State(files);
-		for (OptionFile file : files) {
-			if (!state.includedByOthers.contains(file)) {
-				readFile(file, state, 0);
-			}
+		List<OptionFile> topLevel = files.stream().filter((file) -> !state.includedByOthers.contains(file)).toList();
+		if (topLevel.isEmpty() && !files.isEmpty()) {
+			topLevel = List.of(files.get(0)); // every file includes another: start where the user started
+		}
+		for (OptionFile file : topLevel) {
+			readFile(file, state, 0);
 		}
 		return new Result(List.copyOf(state.options), List.copyOf(state.diagnostics), List.copyOf(state.groups));
 	}
@@ -210,7 +212,10 @@ public final class OptionFileReader {
 						this.includedByOthers.addAll(without(matchInclude(stripped.substring(8).strip()), file));
 					}
 					else if (stripped.startsWith("!includedir")) {
-						this.includedByOthers.addAll(without(matchIncludeDir(stripped.substring(11).strip()), file));
+						// the whole folder belongs to the directive, even the files it does not read
+						String folder = lastComponent(stripped.substring(11).strip());
+						this.includedByOthers.addAll(without(this.files.stream()
+							.filter((f) -> !folder.isEmpty() && f.folderName().equals(folder)).toList(), file));
 					}
 				}
 			}

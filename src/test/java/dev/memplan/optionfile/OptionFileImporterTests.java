@@ -1,0 +1,179 @@
+package dev.memplan.optionfile;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.memplan.budget.ServerSettings;
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.Severity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OptionFileImporterTests {
+
+	private final ServerCatalog catalog = ServerCatalog.standard();
+
+	private OptionFileImporter.Imported read(String server, String instance, OptionFile... files) {
+		return new OptionFileImporter(this.catalog).read(List.of(files), this.catalog.require(server), instance);
+	}
+
+	private static OptionFile cnf(String name, String text) {
+		return new OptionFile(name, text);
+	}
+
+	private static List<String> codes(ServerSettings settings) {
+		return settings.diagnostics().stream().map(Diagnostic::code).toList();
+	}
+
+	private static Diagnostic diagnostic(ServerSettings settings, String code) {
+		return settings.diagnostics().stream().filter((d) -> d.code().equals(code)).findFirst().orElseThrow();
+	}
+
+	@Test
+	void keepsTheOriginOfEveryValue() {
+		ServerSettings settings = read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\n\njoin_buffer_size = 8M # comment\n")).settings();
+		assertThat(settings.get("join_buffer_size").text()).isEqualTo("8M");
+		assertThat(settings.get("join_buffer_size").origin().toString()).isEqualTo("my.cnf:3");
+	}
+
+	@Test
+	void readsOnlyTheGroupsTheServerReads() {
+		String text = "[client]\nmax_allowed_packet=1G\n[mysqld-8.0]\nsort_buffer_size=1M\n[mariadb]\nkey_buffer_size=1G\n[mysqld]\nthread_stack=512K\n";
+		ServerSettings mysql = read("mysql-8.0", null, cnf("my.cnf", text)).settings();
+		assertThat(mysql.values().keySet()).containsExactly("sort_buffer_size", "thread_stack");
+		ServerSettings mariadb = read("mariadb-10.11", null, cnf("my.cnf", text)).settings();
+		assertThat(mariadb.values().keySet()).containsExactly("key_buffer_size", "thread_stack"); // MariaDB skips [mysqld-8.0]
+	}
+
+	@Test
+	void lastOccurrenceWinsAcrossSpellingsAndSaysSo() {
+		ServerSettings settings = read("mariadb-10.11", null,
+				cnf("my.cnf", "[mysqld]\nsort_buffer_size=1M\n[server]\nSort-Buffer-Size=4M\n")).settings();
+		assertThat(settings.get("sort_buffer_size").text()).isEqualTo("4M");
+		assertThat(diagnostic(settings, "DUPLICATE_OVERRIDDEN").severity()).isEqualTo(Severity.INFO);
+		assertThat(diagnostic(settings, "DUPLICATE_OVERRIDDEN").message()).contains("my.cnf:2");
+	}
+
+	@Test
+	void mysqlNamesAreCaseSensitive() {
+		ServerSettings settings = read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\nSort_Buffer_Size=4M\n")).settings();
+		assertThat(settings.get("sort_buffer_size")).isNull();
+		assertThat(diagnostic(settings, "OPTION_NAME_CASE").severity()).isEqualTo(Severity.ERROR);
+	}
+
+	@Test
+	void reportsRemovedVariablesAsErrorsUnlessLoose() {
+		ServerSettings settings = read("mysql-8.0", null,
+				cnf("my.cnf", "[mysqld]\nquery_cache_size=64M\nloose-query_cache_type=1\n")).settings();
+		List<Diagnostic> removed = settings.diagnostics().stream().filter((d) -> d.code().equals("REMOVED_OPTION")).toList();
+		assertThat(removed).extracting(Diagnostic::severity).containsExactly(Severity.ERROR, Severity.WARNING);
+		assertThat(removed.get(0).origin().toString()).isEqualTo("my.cnf:2");
+		assertThat(read("mysql-5.7", null, cnf("my.cnf", "[mysqld]\ninnodb_additional_mem_pool_size=8M\n")).settings()
+			.diagnostics()).extracting(Diagnostic::code).containsExactly("REMOVED_OPTION");
+	}
+
+	@Test
+	void refusesAFractionalSizeAsTheServerDoes() {
+		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nkey_buffer_size=1.5G\n")).settings();
+		assertThat(settings.get("key_buffer_size")).isNull();
+		assertThat(diagnostic(settings, "INVALID_SIZE").severity()).isEqualTo(Severity.ERROR);
+		assertThat(diagnostic(settings, "INVALID_SIZE").message()).contains("'1.5G'");
+	}
+
+	@Test
+	void readsTwoLetterSuffixesByTheirFirstLetter() {
+		// isucon7's "innodb_buffer_pool_size = 700MB": MariaDB 10.11 reads 734003200 [checked]
+		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\ninnodb_buffer_pool_size = 700MB\n")).settings();
+		assertThat(settings.get("innodb_buffer_pool_size").text()).isEqualTo("700MB");
+		assertThat(codes(settings)).isEmpty();
+	}
+
+	@Test
+	void turnsTheBinaryLogOnForLogBinZeroAndWarns() {
+		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nlog_bin=0\n")).settings();
+		assertThat(settings.get("log_bin").text()).isEqualTo("ON");
+		assertThat(diagnostic(settings, "LOG_BIN_BASENAME").severity()).isEqualTo(Severity.WARNING);
+		ServerSettings skipped = read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\nskip-log-bin\n")).settings();
+		assertThat(skipped.get("log_bin").text()).isEqualTo("OFF");
+		assertThat(read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\ndisable_log_bin\n")).settings().get("log_bin").text())
+			.isEqualTo("OFF");
+	}
+
+	@Test
+	void resolvesMariaDbAbbreviationsAndRefusesAmbiguousOnes() {
+		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nkey_buffer=64M\n")).settings();
+		assertThat(settings.get("key_buffer_size").text()).isEqualTo("64M");
+		assertThat(diagnostic(settings, "ABBREVIATED_OPTION").severity()).isEqualTo(Severity.WARNING);
+		ServerSettings ambiguous = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nkey_cache=1M\n")).settings();
+		assertThat(diagnostic(ambiguous, "AMBIGUOUS_OPTION").severity()).isEqualTo(Severity.ERROR);
+	}
+
+	@Test
+	void reportsUnknownOptionsOnMariaDbUnlessLoose() {
+		ServerSettings settings = read("mariadb-10.11", null,
+				cnf("my.cnf", "[mysqld]\nrocksdb_block_cache_size=1G\nloose-rocksdb_max_open_files=10\n")).settings();
+		assertThat(settings.diagnostics()).extracting(Diagnostic::code, Diagnostic::severity).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("UNKNOWN_OPTION", Severity.ERROR),
+				org.assertj.core.groups.Tuple.tuple("UNKNOWN_OPTION", Severity.WARNING));
+	}
+
+	@Test
+	void maximumPrefixSetsTheSessionCeilingNotTheValue() {
+		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nmaximum-sort_buffer_size=4M\n")).settings();
+		assertThat(settings.get("sort_buffer_size")).isNull();
+		assertThat(diagnostic(settings, "MAXIMUM_PREFIX").severity()).isEqualTo(Severity.INFO);
+	}
+
+	@Test
+	void skipAndEnablePrefixesSetBooleans() {
+		ServerSettings settings = read("mysql-8.0", null,
+				cnf("my.cnf", "[mysqld]\nskip-performance-schema\nenable-innodb-dedicated-server\n")).settings();
+		assertThat(settings.get("performance_schema").text()).isEqualTo("OFF");
+		assertThat(settings.get("innodb_dedicated_server").text()).isEqualTo("ON");
+	}
+
+	@Test
+	void reportsAnOptionBeforeAnyGroupABomAndAnUnclosedGroup() {
+		ServerSettings settings = read("mariadb-10.11", null,
+				cnf("a.cnf", "\uFEFF[mysqld]\nsort_buffer_size=1M\n"), cnf("b.cnf", "max_connections=10\n[mysqld\n")).settings();
+		assertThat(codes(settings)).contains("BOM", "OPTION_BEFORE_GROUP", "GROUP_NOT_CLOSED");
+		assertThat(settings.diagnostics()).filteredOn((d) -> !d.code().equals("DUPLICATE_OVERRIDDEN"))
+			.allMatch((d) -> d.severity() == Severity.ERROR);
+		assertThat(settings.get("sort_buffer_size").text()).isEqualTo("1M");
+	}
+
+	@Test
+	void resolvesIncludesOnlyAmongTheUploadedFiles() {
+		OptionFile main = cnf("my.cnf", "[mysqld]\nsort_buffer_size=1M\n!includedir /etc/mysql/conf.d/\n!include /etc/secret/passwords.cnf\n");
+		OptionFile b = cnf("conf.d/b.cnf", "[mysqld]\nsort_buffer_size=4M\n");
+		OptionFile a = cnf("conf.d/a.cnf", "[mysqld]\nsort_buffer_size=2M\njoin_buffer_size=1M\n");
+		OptionFile notCnf = cnf("conf.d/readme.txt", "[mysqld]\njoin_buffer_size=64M\n");
+		ServerSettings settings = read("mysql-8.0", null, main, b, a, notCnf).settings();
+		assertThat(settings.get("sort_buffer_size").origin().toString()).isEqualTo("conf.d/b.cnf:2"); // a.cnf, then b.cnf
+		assertThat(settings.get("join_buffer_size").origin().toString()).isEqualTo("conf.d/a.cnf:3"); // .txt not read
+		Diagnostic missing = diagnostic(settings, "INCLUDE_NOT_UPLOADED");
+		assertThat(missing.message()).contains("/etc/secret/passwords.cnf");
+		assertThat(missing.origin().toString()).isEqualTo("my.cnf:4");
+	}
+
+	@Test
+	void offersInstanceGroupsAndReadsTheChosenOne() {
+		OptionFile file = cnf("my.cnf", "[mysqld]\nsort_buffer_size=1M\n[mysqld3306]\nmax_connections=800\n[mysqld3307]\nmax_connections=300\n");
+		OptionFileImporter.Imported none = read("mysql-5.7", null, file);
+		assertThat(none.instances()).containsExactly("mysqld3306", "mysqld3307");
+		assertThat(none.settings().get("max_connections")).isNull();
+		assertThat(read("mysql-5.7", "mysqld3307", file).settings().get("max_connections").text()).isEqualTo("300");
+		assertThat(codes(read("mysql-5.7", "mysqld9999", file).settings())).contains("UNKNOWN_INSTANCE");
+	}
+
+	@Test
+	void survivesAnIncludeCycle() {
+		OptionFile a = cnf("a.cnf", "[mysqld]\nsort_buffer_size=1M\n!include b.cnf\n");
+		OptionFile b = cnf("b.cnf", "[mysqld]\n!include a.cnf\njoin_buffer_size=1M\n");
+		ServerSettings settings = read("mysql-8.0", null, a, b).settings();
+		assertThat(settings.get("join_buffer_size")).isNotNull();
+	}
+
+}

@@ -1,14 +1,16 @@
 package dev.memplan.api;
 
+import java.util.Map;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.memplan.budget.Plan;
 import dev.memplan.budget.PlanQuery;
-import dev.memplan.web.Permalinks;
+import dev.memplan.web.ImportRequest;
 import dev.memplan.web.PlanService;
 
 @RestController
@@ -25,8 +27,16 @@ class PlanApiController {
 	PlanResponse plan(@RequestBody PlanRequest request) {
 		PlanQuery query = new PlanQuery(request.server(), request.hostRam(), request.hostCpus(), request.expectedConnections(),
 				request.mysqlShare(), request.reservedForOtherProcesses(), request.variables());
-		Plan plan = this.planService.plan(query);
-		return PlanResponseMapper.toResponse(plan, Permalinks.of(query));
+		ImportRequest input = new ImportRequest(request.mycnf(), request.files(), request.showVariables(), request.instance());
+		return PlanResponseMapper.toResponse(this.planService.plan(query, input));
+	}
+
+	/** {@code curl --data-binary @my.cnf -H 'Content-Type: text/plain' '…/api/v1/plan?server=mariadb-10.11&hostRam=16G'} */
+	@PostMapping(path = "/plan", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	PlanResponse planText(@RequestBody String text, @RequestParam Map<String, String> params) {
+		PlanQuery query = new PlanQuery(params.get("server"), params.get("hostRam"), params.get("hostCpus"),
+				params.get("expectedConnections"), params.get("mysqlShare"), params.get("reservedForOtherProcesses"), Map.of());
+		return PlanResponseMapper.toResponse(this.planService.plan(query, new ImportRequest(text, Map.of(), null, params.get("instance"))));
 	}
 
 }

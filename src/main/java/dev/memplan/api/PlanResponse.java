@@ -8,7 +8,7 @@ import java.util.Map;
 /** The JSON answer of the plan API; built by {@link PlanResponseMapper}, the domain carries no JSON concerns. */
 public record PlanResponse(String server, String serverName, long hostRamBytes, Totals totals, String verdict,
 		List<LineItem> lineItems, Map<String, Variable> variables, Recommendation recommendation, List<Warning> warnings,
-		String permalink) {
+		List<String> instances, String permalink) {
 
 	public record Totals(long globalBytes, long perConnectionBytes, long connectionSlots, long worstCaseBytes,
 			Long expectedConnections, Long expectedPeakBytes, long budgetLimitBytes) {

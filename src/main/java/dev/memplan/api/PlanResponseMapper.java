@@ -11,6 +11,7 @@ import dev.memplan.budget.Plan;
 import dev.memplan.budget.Recommendation;
 import dev.memplan.catalog.VariableType;
 import dev.memplan.core.Diagnostic;
+import dev.memplan.web.PlanResult;
 
 /** Domain plan → JSON records. */
 public final class PlanResponseMapper {
@@ -18,7 +19,9 @@ public final class PlanResponseMapper {
 	private PlanResponseMapper() {
 	}
 
-	public static PlanResponse toResponse(Plan plan, String permalink) {
+	public static PlanResponse toResponse(PlanResult result) {
+		Plan plan = result.plan();
+		String permalink = result.permalink();
 		Budget budget = plan.budget();
 		PlanResponse.Totals totals = new PlanResponse.Totals(budget.globalBytes(), budget.perConnectionBytes(),
 				budget.connectionSlots(), budget.worstCaseBytes(), budget.expectedConnections(), budget.expectedPeakBytes(),
@@ -32,7 +35,7 @@ public final class PlanResponseMapper {
 				budget.lineItems().stream().map((item) -> new PlanResponse.LineItem(item.id(), item.term(), item.scope().name(),
 						item.bytes(), item.variables(), item.explanation(), item.estimate())).toList(),
 				variables, recommendation(plan.recommendation()),
-				plan.diagnostics().stream().map(PlanResponseMapper::warning).toList(), permalink);
+				plan.diagnostics().stream().map(PlanResponseMapper::warning).toList(), result.instances(), permalink);
 	}
 
 	private static PlanResponse.Variable variable(EffectiveVariable variable) {

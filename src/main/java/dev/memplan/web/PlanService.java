@@ -1,35 +1,103 @@
 package dev.memplan.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 
+import dev.memplan.budget.EffectiveVariable;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.PlanQuery;
 import dev.memplan.budget.PlanQueryReader;
 import dev.memplan.budget.Planner;
 import dev.memplan.budget.ServerSettings;
 import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.catalog.ServerProfile;
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+import dev.memplan.core.Origin;
+import dev.memplan.optionfile.OptionFile;
+import dev.memplan.optionfile.OptionFileImporter;
+import dev.memplan.variables.PastedText;
+import dev.memplan.variables.ShowVariablesImporter;
 
-/** The one place the web and API layers turn a query into a plan. */
+/** The one place the page, the API and the command line turn input into a plan. */
 @Service
 public class PlanService {
 
-	private final PlanQueryReader reader;
+	static final int MAX_FILES = 64;
 
-	private final Planner planner;
+	private final ServerCatalog catalog = ServerCatalog.standard();
 
-	public PlanService() {
-		this.reader = new PlanQueryReader(ServerCatalog.standard());
-		this.planner = Planner.standard();
-	}
+	private final PlanQueryReader reader = new PlanQueryReader(this.catalog);
+
+	private final Planner planner = Planner.standard();
 
 	public Plan plan(PlanQuery query) {
-		return plan(query, ServerSettings.empty());
+		return plan(query, ImportRequest.NONE).plan();
 	}
 
-	/** @param imported settings read from a file or a dump; the query's variables override them */
-	public Plan plan(PlanQuery query, ServerSettings imported) {
-		PlanQueryReader.ReadQuery read = this.reader.read(query, imported);
-		return this.planner.plan(read.profile(), read.settings(), read.host());
+	/**
+	 * Reads the imported text for the query's server (or, for a dump without a chosen server, the
+	 * server its version names), then lets the query's own variables override what was read.
+	 */
+	public PlanResult plan(PlanQuery query, ImportRequest input) {
+		if (input.files().size() > MAX_FILES) {
+			throw new InvalidInputException(new InputProblem("files", "", "At most " + MAX_FILES + " files can be read at once."));
+		}
+		String dump = !ImportRequest.isBlank(input.showVariables()) ? input.showVariables()
+				: PastedText.looksLikeShowVariables(input.mycnf()) ? input.mycnf() : null;
+		PlanQuery effective = query;
+		ServerSettings imported = ServerSettings.empty();
+		List<String> instances = List.of();
+		if (dump != null) {
+			ServerProfile chosen = ImportRequest.isBlank(query.server()) ? null : this.catalog.profile(query.server()).orElse(null);
+			ShowVariablesImporter.Imported read = new ShowVariablesImporter(this.catalog).read(dump, chosen);
+			if (chosen == null && read.detected() != null) {
+				effective = withServer(query, read.detected().profile().id());
+			}
+			imported.overrideWith(read.settings());
+		}
+		List<OptionFile> files = optionFiles(input, dump);
+		if (!files.isEmpty()) {
+			ServerProfile profile = this.catalog.profile(effective.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
+			OptionFileImporter.Imported read = new OptionFileImporter(this.catalog).read(files, profile, input.instance());
+			imported.overrideWith(read.settings());
+			instances = read.instances();
+		}
+		PlanQueryReader.ReadQuery read = this.reader.read(effective, imported);
+		Plan plan = this.planner.plan(read.profile(), read.settings(), read.host());
+		return new PlanResult(plan, reproducing(effective, plan), instances);
+	}
+
+	private static List<OptionFile> optionFiles(ImportRequest input, String dump) {
+		List<OptionFile> files = new ArrayList<>();
+		if (!ImportRequest.isBlank(input.mycnf()) && dump != input.mycnf()) {
+			files.add(new OptionFile("my.cnf", input.mycnf()));
+		}
+		input.files().forEach((name, text) -> files.add(new OptionFile(name, text)));
+		return files;
+	}
+
+	private static PlanQuery withServer(PlanQuery query, String server) {
+		return new PlanQuery(server, query.hostRam(), query.hostCpus(), query.expectedConnections(), query.mysqlShare(),
+				query.reservedForOtherProcesses(), query.variables());
+	}
+
+	/** The values that were given or read, as query variables: a permalink that needs no file. */
+	private static PlanQuery reproducing(PlanQuery query, Plan plan) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		for (EffectiveVariable variable : plan.settings().variables().values()) {
+			Origin.Kind kind = variable.origin().kind();
+			if (kind != Origin.Kind.DEFAULT && kind != Origin.Kind.COMPUTED) {
+				String given = query.variables().get(variable.name());
+				variables.put(variable.name(), (given != null) ? given : variable.text());
+			}
+		}
+		return new PlanQuery(plan.profile().id(), query.hostRam(), query.hostCpus(), query.expectedConnections(),
+				query.mysqlShare(), query.reservedForOtherProcesses(), variables);
 	}
 
 }

@@ -1,17 +1,21 @@
 package dev.memplan.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
-import dev.memplan.budget.Plan;
 import dev.memplan.budget.PlanQuery;
 import dev.memplan.budget.TierTable;
 import dev.memplan.catalog.ServerCatalog;
@@ -41,18 +45,47 @@ class PlannerController {
 	@GetMapping("/")
 	String planner(@RequestParam MultiValueMap<String, String> params, Model model) {
 		PlanForm form = PlanForm.from(params, this.catalog);
-		PlanQuery query = form.query();
-		ServerProfile profile = this.catalog.profile(query.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
+		return render(form.query(), ImportRequest.NONE, form.isSubmitted(), model);
+	}
+
+	/** The paste box and the upload: read the configuration, then show the same page with its plan. */
+	@PostMapping(path = "/", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String importAndPlan(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) throws IOException {
+		Map<String, String> texts = new LinkedHashMap<>();
+		if (files != null) {
+			for (MultipartFile file : files) {
+				if (!file.isEmpty()) {
+					String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload.cnf";
+					texts.put(name, new String(file.getBytes(), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		PlanQuery query = PlanForm.from(params, this.catalog).query();
+		if ("detect".equals(query.server())) {
+			query = new PlanQuery(null, query.hostRam(), query.hostCpus(), query.expectedConnections(), query.mysqlShare(),
+					query.reservedForOtherProcesses(), query.variables());
+		}
+		ImportRequest input = new ImportRequest(params.getFirst("config"), texts, null, params.getFirst("instance"));
+		model.addAttribute("imported", !input.isEmpty());
+		return render(query, input, true, model);
+	}
+
+	private String render(PlanQuery query, ImportRequest input, boolean submitted, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<String> otherErrors = new ArrayList<>();
-		if (form.isSubmitted()) {
+		PlanQuery shown = query;
+		if (submitted) {
 			try {
-				Plan plan = this.planService.plan(query);
-				model.addAttribute("plan", plan);
-				model.addAttribute("chart", ChartView.of(plan.budget()));
-				model.addAttribute("permalink", Permalinks.of(query));
+				PlanResult result = this.planService.plan(query, input);
+				shown = result.query();
+				model.addAttribute("plan", result.plan());
+				model.addAttribute("instances", result.instances());
+				model.addAttribute("chart", ChartView.of(result.plan().budget()));
+				model.addAttribute("permalink", result.permalink());
 			}
 			catch (InvalidInputException ex) {
+				ServerProfile profile = this.catalog.profile(query.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
 				for (InputProblem problem : ex.problems()) {
 					if (isFormField(problem.field(), profile)) {
 						errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
@@ -63,13 +96,16 @@ class PlannerController {
 				}
 			}
 		}
-		model.addAttribute("query", query);
+		ServerProfile profile = this.catalog.profile(shown.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
+		model.addAttribute("query", shown);
 		model.addAttribute("server", profile.id());
 		model.addAttribute("servers", this.catalog.profiles());
-		model.addAttribute("fields", fields(profile, query, errors));
+		model.addAttribute("fields", fields(profile, shown, errors));
 		model.addAttribute("errors", errors);
 		model.addAttribute("otherErrors", otherErrors);
 		model.addAttribute("tiers", TierTable.standard().tiers());
+		model.addAttribute("config", input.mycnf());
+		model.addAttribute("instance", input.instance());
 		return "planner";
 	}
 

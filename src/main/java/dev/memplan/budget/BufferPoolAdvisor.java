@@ -73,7 +73,7 @@ public final class BufferPoolAdvisor {
 		}
 		long chunk = explicitOr(profile, settings, "innodb_buffer_pool_chunk_size", 128 * MIB);
 		if (profile.isMariaDb()) {
-			return new Granule(chunk, "MariaDB 10.6 sizes the pool in whole chunks of " + ByteSize.formatHuman(chunk));
+			return new Granule(chunk, "MariaDB 10.6 sizes the pool in whole " + ByteSize.formatHuman(chunk) + " chunks");
 		}
 		SettingValue configured = settings.get("innodb_buffer_pool_instances");
 		long instances = (configured != null) ? ByteSize.parse(configured.text()).toLongExact()

@@ -22,7 +22,8 @@ final class SnippetWriter {
 				: "below the smallest tier";
 		lines.add(new String[] { "innodb_buffer_pool_size = " + ByteSize.ofBytes(recommendation.bufferPoolBytes()).toOptionValue(),
 				recommendation.poolRatioPercent() + " % of " + ByteSize.formatApproximate(host.hostRamBytes()) + " RAM (" + tier
-						+ "), rounded down to " + recommendation.granuleExplanation() });
+						+ "), rounded down to a multiple of " + ByteSize.formatHuman(recommendation.granuleBytes()) + " ("
+						+ recommendation.granuleExplanation() + ")" });
 		String connections = (recommendation.maxConnectionsThatFit() > 0)
 				? "the most whose worst case (" + ByteSize.formatApproximate(budget.globalBytes()) + " + (N + 1) × "
 						+ ByteSize.formatApproximate(budget.perConnectionBytes()) + ") stays within "

@@ -1,0 +1,60 @@
+package dev.memplan.cli;
+
+/** The help texts, with examples. */
+final class Help {
+
+	static final String GENERAL = """
+			memplan: MySQL and MariaDB memory budget planner
+
+			Usage:
+			  memplan check [options] FILE...   check option files against the host's RAM
+			  memplan help                      this text
+			  memplan version                   the version
+			  java -jar memplan.jar             (no command) start the web page on http://localhost:8080
+
+			Examples:
+			  memplan check --server mysql-8.0 --ram 16G /etc/mysql/my.cnf
+			  memplan check --server mariadb-10.11 --ram 8G my.cnf conf.d/*.cnf --format markdown
+			  mysql -B -e 'SHOW GLOBAL VARIABLES' | memplan check --ram 32G --show-variables -
+
+			See memplan check --help for every option.
+			""";
+
+	static final String CHECK = """
+			Usage: memplan check [options] FILE...
+
+			Reads the option files (FILE may be - for standard input), resolving !include and
+			!includedir among the files given and on disk relative to the first file, and checks the
+			worst case against the host's RAM.
+
+			Exit codes:
+			  0  FITS
+			  1  TIGHT or OVERCOMMITTED (with --fail-on overcommitted: only OVERCOMMITTED)
+			  2  input errors: an ERROR diagnostic (the server would refuse to start) or bad arguments
+
+			Options:
+			  --server ID                mysql-5.6 mysql-5.7 mysql-8.0 mysql-8.4 mariadb-10.6
+			                             mariadb-10.11 mariadb-11.4 (default mysql-8.0; with
+			                             --show-variables, the dump's version)
+			  --ram SIZE                 the host's RAM, e.g. 16G or 7.5G (required)
+			  --format text|markdown|json  json is the API's response (default text)
+			  --instance GROUP           a mysqld_multi or suffix group, e.g. mysqld3306
+			  --expected-connections N   plan the expected peak for N concurrent connections
+			  --share 0.85               MySQL's share of RAM (default 0.85)
+			  --reserved SIZE            memory kept for other processes (default 0)
+			  --show-variables FILE      a SHOW GLOBAL VARIABLES dump instead of option files
+			  --fail-on tight|overcommitted  the least bad verdict that fails (default tight)
+			  --recommend                print only the recommended [mysqld] snippet
+			  -h, --help                 this text
+
+			Examples:
+			  memplan check --server mysql-8.0 --ram 16G my.cnf conf.d/*.cnf
+			  memplan check --ram 4G --fail-on overcommitted --format json my.cnf > plan.json
+			  cat my.cnf | memplan check --server mariadb-10.11 --ram 8G -
+			  memplan check --server mysql-8.0 --ram 16G --recommend my.cnf >> tuned.cnf
+			""";
+
+	private Help() {
+	}
+
+}

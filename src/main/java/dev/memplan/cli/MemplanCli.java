@@ -1,0 +1,176 @@
+package dev.memplan.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.memplan.api.PlanResponseMapper;
+import dev.memplan.budget.Plan;
+import dev.memplan.budget.PlanQuery;
+import dev.memplan.budget.Verdict;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+import dev.memplan.core.Severity;
+import dev.memplan.optionfile.OptionFile;
+import dev.memplan.report.TextReport;
+import dev.memplan.web.ImportRequest;
+import dev.memplan.web.PlanResult;
+import dev.memplan.web.PlanService;
+
+/**
+ * {@code memplan check|help|version}: the same engine as the page, without starting a web server.
+ * Exit codes: 0 fits, 1 tight or overcommitted (see --fail-on), 2 input errors.
+ */
+public final class MemplanCli {
+
+	public static final int FITS = 0;
+
+	public static final int OVER_BUDGET = 1;
+
+	public static final int INPUT_ERROR = 2;
+
+	private static final Set<String> COMMANDS = Set.of("check", "help", "version", "--help", "--version");
+
+	private final InputStream in;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final Map<String, String> env;
+
+	public MemplanCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+		this.in = in;
+		this.out = out;
+		this.err = err;
+		this.env = env;
+	}
+
+	/** True when the arguments ask for the command line rather than the web server. */
+	public static boolean handles(String[] args) {
+		return args.length > 0 && COMMANDS.contains(args[0]);
+	}
+
+	public int run(List<String> args) {
+		String command = args.isEmpty() ? "help" : args.get(0);
+		try {
+			return switch (command) {
+				case "version", "--version" -> {
+					this.out.println("memplan " + version());
+					yield FITS;
+				}
+				case "check" -> check(CheckOptions.parse(args.subList(1, args.size())));
+				default -> {
+					this.out.print(Help.GENERAL);
+					yield FITS;
+				}
+			};
+		}
+		catch (CheckOptions.UsageException ex) {
+			this.err.println("memplan: " + ex.getMessage());
+			return INPUT_ERROR;
+		}
+		catch (CliException ex) {
+			this.err.println("memplan: " + ex.getMessage());
+			return INPUT_ERROR;
+		}
+		catch (InvalidInputException ex) {
+			for (InputProblem problem : ex.problems()) {
+				this.err.println("memplan: " + optionName(problem.field()) + ": " + problem.message());
+			}
+			return INPUT_ERROR;
+		}
+		catch (IOException ex) {
+			this.err.println("memplan: " + ex.getMessage());
+			return INPUT_ERROR;
+		}
+	}
+
+	private int check(CheckOptions options) throws IOException {
+		if (options.help) {
+			this.out.print(Help.CHECK);
+			return FITS;
+		}
+		if (options.ram == null) {
+			throw new CheckOptions.UsageException("--ram is required (the host's RAM, e.g. --ram 16G)");
+		}
+		if (options.files.isEmpty() && options.showVariables == null && options.live == null) {
+			throw new CheckOptions.UsageException("name my.cnf files, - for standard input, --show-variables FILE or --live HOST");
+		}
+		DiskOptionFiles disk = new DiskOptionFiles(this.in);
+		List<OptionFile> files = disk.read(options.files);
+		Map<String, String> texts = new LinkedHashMap<>();
+		files.forEach((file) -> texts.put(file.name(), file.text()));
+		String dump = (options.showVariables != null) ? readDump(options.showVariables) : null;
+		PlanQuery query = new PlanQuery(options.server, options.ram, null, options.expectedConnections, options.share,
+				options.reserved, Map.of());
+		PlanResult result = new PlanService().plan(query, new ImportRequest(null, texts, dump, options.instance));
+		return report(result, options);
+	}
+
+	private String readDump(String name) throws IOException {
+		if (name.equals("-")) {
+			return DiskOptionFiles.readLimited(this.in, "stdin");
+		}
+		Path path = Path.of(name);
+		if (!Files.isRegularFile(path)) {
+			throw new CliException("cannot read " + name + (Files.isDirectory(path) ? ": it is a directory" : ": no such file"));
+		}
+		try (InputStream stream = Files.newInputStream(path)) {
+			return DiskOptionFiles.readLimited(stream, name);
+		}
+	}
+
+	private int report(PlanResult result, CheckOptions options) {
+		Plan plan = result.plan();
+		if (options.recommendOnly) {
+			this.out.print(plan.recommendation().mycnf());
+		}
+		else {
+			this.out.print(switch (options.format) {
+				case "json" -> JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+					.writeValueAsString(PlanResponseMapper.toResponse(result)) + "\n";
+				case "markdown" -> TextReport.markdown(plan);
+				default -> TextReport.text(plan);
+			});
+		}
+		List<Diagnostic> errors = plan.diagnostics().stream().filter((d) -> d.severity() == Severity.ERROR).toList();
+		for (Diagnostic error : errors) {
+			this.err.println("memplan: " + ((error.origin() != null) ? error.origin() + ": " : "") + error.message());
+		}
+		if (!errors.isEmpty()) {
+			return INPUT_ERROR;
+		}
+		Verdict verdict = plan.budget().verdict();
+		if (verdict == Verdict.OVERCOMMITTED || (verdict == Verdict.TIGHT && options.failOn.equals("tight"))) {
+			return OVER_BUDGET;
+		}
+		return FITS;
+	}
+
+	private static String optionName(String field) {
+		return switch (field) {
+			case "hostRam" -> "--ram";
+			case "expectedConnections" -> "--expected-connections";
+			case "mysqlShare" -> "--share";
+			case "reservedForOtherProcesses" -> "--reserved";
+			case "server" -> "--server";
+			default -> field;
+		};
+	}
+
+	static String version() {
+		String version = MemplanCli.class.getPackage().getImplementationVersion();
+		return (version != null) ? version : "development build";
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.memplan.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MemplanCliTests {
+
+	@TempDir
+	Path dir;
+
+	private String stdout;
+
+	private String stderr;
+
+	private int run(String stdin, String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = new MemplanCli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())
+			.run(List.of(args));
+		this.stdout = out.toString(StandardCharsets.UTF_8);
+		this.stderr = err.toString(StandardCharsets.UTF_8);
+		return code;
+	}
+
+	private Path file(String name, String text) throws Exception {
+		Path file = this.dir.resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text);
+		return file;
+	}
+
+	@Test
+	void exitsZeroWhenTheWorstCaseFits() throws Exception {
+		Path cnf = file("my.cnf", "[mysqld]\nmax_connections=100\n");
+		assertThat(run("", "check", "--server", "mysql-8.0", "--ram", "16G", cnf.toString())).isEqualTo(0);
+		assertThat(this.stdout).contains("FITS: the worst case stays within the budget limit.");
+		assertThat(this.stderr).isEmpty();
+	}
+
+	@Test
+	void exitsOneWhenOvercommittedOrTight() throws Exception {
+		// MariaDB 10.11 defaults: 3439427584 B worst case; 2 GiB RAM → OVERCOMMITTED
+		Path cnf = file("my.cnf", "[mysqld]\n");
+		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", "2G", cnf.toString())).isEqualTo(1);
+		assertThat(this.stdout).contains("OVERCOMMITTED");
+		// 3.5 GiB: limit 3.0 GiB < 3.2 GiB < RAM → TIGHT: fails by default, passes with --fail-on overcommitted
+		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", "3.5G", cnf.toString())).isEqualTo(1);
+		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", "3.5G", "--fail-on", "overcommitted", cnf.toString()))
+			.isEqualTo(0);
+	}
+
+	@Test
+	void exitsTwoOnAnErrorNamingFileAndLine() throws Exception {
+		Path cnf = file("my.cnf", "[mysqld]\n\nsort_buffer_size = 1.5G\n");
+		assertThat(run("", "check", "--server", "mysql-8.0", "--ram", "16G", cnf.toString())).isEqualTo(2);
+		assertThat(this.stderr).contains(cnf + ":3: sort_buffer_size: '1.5G' is not a valid size");
+	}
+
+	@Test
+	void followsIncludesOnDiskRelativeToTheFirstFile() throws Exception {
+		Path cnf = file("my.cnf", "[mysqld]\n!includedir conf.d\n");
+		file("conf.d/tuning.cnf", "[mysqld]\nsort_buffer_size=4M\n");
+		file("conf.d/notes.txt", "[mysqld]\nsort_buffer_size=64M\n");
+		run("", "check", "--server", "mysql-8.0", "--ram", "16G", "--format", "json", cnf.toString());
+		assertThat(this.stdout).contains("\"origin\" : \"conf.d/tuning.cnf:2\"");
+		assertThat(this.stdout).doesNotContain("notes.txt").contains("\"value\" : \"4M\"");
+	}
+
+	@Test
+	void printsTheApiResponseAsJson() throws Exception {
+		Path cnf = file("my.cnf", "[mysqld]\nmax_connections=500\n");
+		assertThat(run("", "check", "--server", "mysql-8.0", "--ram", "16G", "--format", "json", cnf.toString())).isEqualTo(0);
+		// global 1374053990 + 501 × 2064384 (BudgetCalculatorTests)
+		assertThat(this.stdout).contains("\"worstCaseBytes\" : 2408310374").contains("\"verdict\" : \"FITS\"");
+	}
+
+	@Test
+	void printsMarkdownForATicket() throws Exception {
+		Path cnf = file("my.cnf", "[mysqld]\n");
+		run("", "check", "--server", "mysql-8.0", "--ram", "16G", "--format", "markdown", cnf.toString());
+		assertThat(this.stdout).startsWith("# memplan: MySQL 8.0 on a 16 GiB host").contains("| term | bytes | variables |")
+			.contains("```ini\n[mysqld]");
+	}
+
+	@Test
+	void readsStandardInputAsAFile() {
+		assertThat(run("[mysqld]\nmax_connections = 10\n", "check", "--server", "mysql-8.0", "--ram", "16G", "--format", "json", "-"))
+			.isEqualTo(0);
+		assertThat(this.stdout).contains("\"origin\" : \"stdin:2\"");
+	}
+
+	@Test
+	void readsADumpAndPrintsOnlyTheSnippetWithRecommend() throws Exception {
+		Path dump = file("vars.txt", "Variable_name\tValue\nversion\t10.11.19-MariaDB\nsort_buffer_size\t4194304\n");
+		assertThat(run("", "check", "--ram", "8G", "--show-variables", dump.toString(), "--recommend")).isEqualTo(0);
+		assertThat(this.stdout).startsWith("[mysqld]\n# memplan for MariaDB 10.11").contains("sort_buffer_size = 4M");
+	}
+
+	@Test
+	void saysClearlyWhatIsWrongWithTheFilesNamed() throws Exception {
+		assertThat(run("", "check", "--ram", "16G", this.dir.resolve("missing.cnf").toString())).isEqualTo(2);
+		assertThat(this.stderr).isEqualTo("memplan: cannot read " + this.dir.resolve("missing.cnf") + ": no such file\n");
+		assertThat(run("", "check", "--ram", "16G", this.dir.toString())).isEqualTo(2);
+		assertThat(this.stderr).contains("it is a directory");
+		Path huge = this.dir.resolve("huge.cnf");
+		Files.write(huge, new byte[(int) DiskOptionFiles.MAX_BYTES + 10]);
+		assertThat(run("", "check", "--ram", "16G", huge.toString())).isEqualTo(2);
+		assertThat(this.stderr).contains("larger than the 4194304-byte limit").doesNotContain("Exception");
+	}
+
+	@Test
+	void refusesBadArgumentsWithExitTwo() throws Exception {
+		assertThat(run("", "check", "--ram", "lots", "-")).isEqualTo(2);
+		assertThat(this.stderr).contains("memplan: --ram: Host RAM 'lots' is not a valid size");
+		assertThat(run("", "check", "--server", "mysql-8.0", "my.cnf")).isEqualTo(2);
+		assertThat(this.stderr).contains("--ram is required");
+		assertThat(run("", "check", "--ram", "16G", "--format", "yaml", "-")).isEqualTo(2);
+		assertThat(run("", "check", "--ram", "16G", "--password", "secret", "-")).isEqualTo(2);
+		assertThat(this.stderr).contains("--password-env").doesNotContain("secret");
+		assertThat(run("", "check", "--bogus")).isEqualTo(2);
+		assertThat(this.stderr).contains("unknown option --bogus");
+	}
+
+	@Test
+	void listsEverythingInHelpAndPrintsTheVersion() {
+		assertThat(run("", "help")).isZero();
+		assertThat(this.stdout).contains("memplan check", "memplan version", "Examples:");
+		assertThat(run("", "check", "--help")).isZero();
+		assertThat(this.stdout).contains("--fail-on", "--show-variables", "--recommend", "--instance", "Exit codes:");
+		assertThat(run("", "version")).isZero();
+		assertThat(this.stdout).startsWith("memplan ");
+	}
+
+}

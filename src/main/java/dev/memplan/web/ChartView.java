@@ -11,14 +11,23 @@ import dev.memplan.core.ByteSize;
  * connections × per-connection, the rest of the limit, the headroom; with markers for the limit
  * and the RAM. Coordinates are in a 1000-wide view box.
  */
-record ChartView(List<Segment> segments, double limitX, double ramX, String summary) {
+record ChartView(List<Segment> segments, List<Marker> markers, double limitX, double ramX, String summary) {
 
 	static final double WIDTH = 1000;
 
 	record Segment(String key, String label, String cssClass, double x, double width, String amount) {
 	}
 
+	/** A vertical mark for a single figure: the expected peak, the measured memory. */
+	record Marker(String label, String cssClass, double x, String amount) {
+	}
+
 	static ChartView of(Budget budget) {
+		return of(budget, null);
+	}
+
+	/** @param measuredBytes what a live server reports it uses, or null */
+	static ChartView of(Budget budget, Long measuredBytes) {
 		long ram = budget.hostRamBytes();
 		long worst = budget.worstCaseBytes();
 		long limit = budget.budgetLimitBytes();
@@ -36,10 +45,19 @@ record ChartView(List<Segment> segments, double limitX, double ramX, String summ
 			segments.add(segment("headroom", "Headroom (OS, page cache, other processes)", "seg-headroom", headroomStart,
 					ram - headroomStart, scale));
 		}
+		List<Marker> markers = new ArrayList<>();
+		if (budget.expectedPeakBytes() != null) {
+			markers.add(new Marker("Expected peak (" + budget.expectedConnections() + " connections)", "mark-expected",
+					round(Math.min(budget.expectedPeakBytes(), Math.max(ram, worst)) * scale), ByteSize.formatApproximate(budget.expectedPeakBytes())));
+		}
+		if (measuredBytes != null) {
+			markers.add(new Marker("Measured now", "mark-measured", round(Math.min(measuredBytes, Math.max(ram, worst)) * scale),
+					ByteSize.formatApproximate(measuredBytes)));
+		}
 		String summary = "Worst case " + ByteSize.formatApproximate(worst) + " of " + ByteSize.formatApproximate(ram)
 				+ " RAM (limit " + ByteSize.formatApproximate(limit) + "): global buffers "
 				+ ByteSize.formatApproximate(budget.globalBytes()) + ", connections " + ByteSize.formatApproximate(connections) + ".";
-		return new ChartView(segments, round(limit * scale), round(ram * scale), summary);
+		return new ChartView(segments, markers, round(limit * scale), round(ram * scale), summary);
 	}
 
 	private static Segment segment(String key, String label, String cssClass, long start, long bytes, double scale) {

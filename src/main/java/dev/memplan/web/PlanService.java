@@ -67,9 +67,23 @@ public class PlanService {
 			imported.overrideWith(read.settings());
 			instances = read.instances();
 		}
-		PlanQueryReader.ReadQuery read = this.reader.read(effective, imported);
-		Plan plan = this.planner.plan(read.profile(), read.settings(), read.host());
-		return new PlanResult(plan, reproducing(effective, plan), instances);
+		return planWith(effective, imported, instances, null);
+	}
+
+	/** Checks the host fields alone, before anything slow (a live probe) is started. */
+	public void validateHost(PlanQuery query) {
+		this.reader.read(new PlanQuery(null, query.hostRam(), query.hostCpus(), query.expectedConnections(), query.mysqlShare(),
+				query.reservedForOtherProcesses(), Map.of()), ServerSettings.empty());
+	}
+
+	/**
+	 * @param imported settings read elsewhere (a live server); the query's variables override them
+	 * @param measuredPerformanceSchema performance_schema's size as the server reported it, or null
+	 */
+	public PlanResult planWith(PlanQuery query, ServerSettings imported, List<String> instances, Long measuredPerformanceSchema) {
+		PlanQueryReader.ReadQuery read = this.reader.read(query, imported);
+		Plan plan = this.planner.plan(read.profile(), read.settings(), read.host(), measuredPerformanceSchema);
+		return new PlanResult(plan, reproducing(query, plan), instances);
 	}
 
 	private static List<OptionFile> optionFiles(ImportRequest input, String dump) {

@@ -1,0 +1,169 @@
+package dev.memplan.live;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads a live MySQL or MariaDB server with read-only statements: its version, SHOW GLOBAL
+ * VARIABLES, SHOW GLOBAL STATUS, and where the server can tell, the memory it uses. The only
+ * class that touches JDBC. The URL is built from a validated host and a port, never from user
+ * text; risky driver features are forced off; both timeouts are always set.
+ */
+public final class LiveServerProbe {
+
+	private static final int QUERY_TIMEOUT_SECONDS = 10;
+
+	private final AllowedHosts allowedHosts;
+
+	private final Duration connectTimeout;
+
+	private final Duration socketTimeout;
+
+	public LiveServerProbe(AllowedHosts allowedHosts, Duration connectTimeout, Duration socketTimeout) {
+		this.allowedHosts = allowedHosts;
+		this.connectTimeout = connectTimeout;
+		this.socketTimeout = socketTimeout;
+	}
+
+	public ProbeResult probe(LiveTarget target) {
+		String address;
+		try {
+			address = this.allowedHosts.permit(target.host());
+		}
+		catch (AllowedHosts.HostNotAllowedException ex) {
+			target.wipePassword();
+			return failed(ProbeFailure.Kind.HOST_NOT_ALLOWED, target.host()
+					+ " is not among the hosts this memplan may connect to (memplan.live.allowed-hosts). No connection was made.");
+		}
+		catch (UnknownHostException ex) {
+			target.wipePassword();
+			return failed(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.");
+		}
+		Properties properties = properties(target);
+		try (Connection connection = DriverManager.getConnection(url(address, target.port()), properties)) {
+			properties.clear();
+			target.wipePassword();
+			connection.setReadOnly(true);
+			return new ProbeResult.Connected(read(connection));
+		}
+		catch (SQLException ex) {
+			return new ProbeResult.Failed(classify(ex, target));
+		}
+		finally {
+			properties.clear();
+			target.wipePassword();
+		}
+	}
+
+	/** jdbc:mysql://host:port/ — the host was validated as a name or an IP literal; no options in the URL. */
+	static String url(String host, int port) {
+		String literal = host.contains(":") ? "[" + host + "]" : host;
+		return "jdbc:mysql://" + literal + ":" + port + "/";
+	}
+
+	private Properties properties(LiveTarget target) {
+		Properties properties = new Properties();
+		properties.setProperty("user", target.user());
+		properties.setProperty("password", new String(target.password()));
+		properties.setProperty("sslMode", target.tlsMode().name());
+		properties.setProperty("connectTimeout", Long.toString(this.connectTimeout.toMillis()));
+		properties.setProperty("socketTimeout", Long.toString(this.socketTimeout.toMillis()));
+		properties.setProperty("allowLoadLocalInfile", "false");
+		properties.setProperty("allowUrlInLocalInfile", "false");
+		properties.setProperty("allowMultiQueries", "false");
+		properties.setProperty("allowPublicKeyRetrieval", "false");
+		properties.setProperty("autoReconnect", "false");
+		properties.setProperty("characterEncoding", "UTF-8");
+		properties.setProperty("connectionAttributes", "program_name:memplan");
+		return properties;
+	}
+
+	private LiveSnapshot read(Connection connection) throws SQLException {
+		String version;
+		String comment;
+		try (Statement statement = statement(connection); ResultSet rows = statement.executeQuery("SELECT VERSION(), @@version_comment")) {
+			rows.next();
+			version = rows.getString(1);
+			comment = rows.getString(2);
+		}
+		Map<String, String> variables = pairs(connection, "SHOW GLOBAL VARIABLES");
+		Map<String, String> status = pairs(connection, "SHOW GLOBAL STATUS");
+		boolean mariaDb = (version + " " + comment).toLowerCase(Locale.ROOT).contains("mariadb");
+		MeasuredMemory measured = mariaDb ? MeasuredMemory.mariaDb(connection, status) : MeasuredMemory.mySql(connection, version);
+		return new LiveSnapshot(version, comment, variables, status, measured.totalBytes(), measured.note(), measured.consumers(),
+				measured.performanceSchemaBytes());
+	}
+
+	static Statement statement(Connection connection) throws SQLException {
+		Statement statement = connection.createStatement();
+		statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+		return statement;
+	}
+
+	private static Map<String, String> pairs(Connection connection, String sql) throws SQLException {
+		Map<String, String> pairs = new LinkedHashMap<>();
+		try (Statement statement = statement(connection); ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				pairs.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getString(2));
+			}
+		}
+		return pairs;
+	}
+
+	private ProbeFailure classify(SQLException ex, LiveTarget target) {
+		String address = target.address();
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		int code = ex.getErrorCode();
+		List<Throwable> causes = causes(ex);
+		if (causes.stream().anyMatch(UnknownHostException.class::isInstance)) {
+			return new ProbeFailure(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.");
+		}
+		if (code == 1045 || code == 1044 || state.equals("28000")) {
+			return new ProbeFailure(ProbeFailure.Kind.ACCESS_DENIED, "The server at " + address + " refused the user name or password.");
+		}
+		if (causes.stream().anyMatch(ConnectException.class::isInstance)) {
+			return new ProbeFailure(ProbeFailure.Kind.REFUSED, "Nothing accepts connections at " + address + ".");
+		}
+		if (causes.stream().anyMatch(SocketTimeoutException.class::isInstance)) {
+			return new ProbeFailure(ProbeFailure.Kind.TIMED_OUT, "The server at " + address + " did not answer within "
+					+ this.socketTimeout.toSeconds() + " s.");
+		}
+		String text = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
+		if (text.contains("ssl") || text.contains("tls")) {
+			return new ProbeFailure(ProbeFailure.Kind.TLS_UNAVAILABLE, "TLS mode " + target.tlsMode()
+					+ " was asked for, but the server at " + address + " does not offer TLS (or its certificate did not verify).");
+		}
+		if (state.startsWith("08")) {
+			return new ProbeFailure(ProbeFailure.Kind.CONNECTION_LOST, "The connection to " + address
+					+ " was lost while reading the server; nothing was planned. Try again.");
+		}
+		return new ProbeFailure(ProbeFailure.Kind.FAILED, "Reading the server at " + address + " failed (SQL state "
+				+ (state.isEmpty() ? "unknown" : state) + ", error " + code + ").");
+	}
+
+	private static List<Throwable> causes(Throwable ex) {
+		List<Throwable> causes = new ArrayList<>();
+		for (Throwable cause = ex; cause != null && causes.size() < 10; cause = cause.getCause()) {
+			causes.add(cause);
+		}
+		return causes;
+	}
+
+	private static ProbeResult failed(ProbeFailure.Kind kind, String message) {
+		return new ProbeResult.Failed(new ProbeFailure(kind, message));
+	}
+
+}

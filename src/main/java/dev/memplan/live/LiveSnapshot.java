@@ -1,0 +1,35 @@
+package dev.memplan.live;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a live server said about itself, read with read-only statements.
+ *
+ * @param measuredTotalBytes what the server reports it uses now (MySQL 8: sys.memory_global_total;
+ * MariaDB: Memory_used), or null when it could not be read
+ * @param measuredNote what the figure leaves out, or why there is none
+ * @param topConsumers the largest memory areas or connections the server lists
+ * @param performanceSchemaBytes P_S's own size (SHOW ENGINE PERFORMANCE_SCHEMA STATUS), or null
+ */
+public record LiveSnapshot(String version, String versionComment, Map<String, String> variables, Map<String, String> status,
+		Long measuredTotalBytes, String measuredNote, List<Consumer> topConsumers, Long performanceSchemaBytes) {
+
+	/** One memory area (MySQL) or connection (MariaDB) and its current bytes. */
+	public record Consumer(String name, long bytes) {
+	}
+
+	public Long statusNumber(String name) {
+		String value = this.status.get(name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

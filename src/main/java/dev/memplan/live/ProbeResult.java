@@ -1,0 +1,12 @@
+package dev.memplan.live;
+
+/** A probe either read the server or failed in one of a few ways the user can act on. */
+public sealed interface ProbeResult {
+
+	record Connected(LiveSnapshot snapshot) implements ProbeResult {
+	}
+
+	record Failed(ProbeFailure failure) implements ProbeResult {
+	}
+
+}

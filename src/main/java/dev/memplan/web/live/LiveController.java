@@ -1,0 +1,71 @@
+package dev.memplan.web.live;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.memplan.budget.TierTable;
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+import dev.memplan.live.LiveTarget;
+import dev.memplan.web.LiveView;
+
+/** The live page: connect, then the plan beside what the server says about itself. POST only for the probe. */
+@Controller
+class LiveController {
+
+	private final LiveService liveService;
+
+	LiveController(LiveService liveService) {
+		this.liveService = liveService;
+	}
+
+	@GetMapping("/live")
+	String form(Model model) {
+		model.addAttribute("form", LiveForm.from(Map.of()));
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("enabled", this.liveService.isEnabled());
+		return "live";
+	}
+
+	@PostMapping(path = "/live", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	String probe(@RequestParam Map<String, String> params, Model model) {
+		LiveForm form = LiveForm.from(params);
+		String password = params.remove("password");
+		Map<String, String> errors = new LinkedHashMap<>();
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("enabled", this.liveService.isEnabled());
+		try {
+			LiveTarget target = form.target(password);
+			LiveOutcome outcome = this.liveService.probeAndPlan(target, form.hostQuery());
+			if (outcome instanceof LiveOutcome.Failed failed) {
+				model.addAttribute("failure", failed.failure());
+				return "live";
+			}
+			LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;
+			LiveView view = LiveView.of(planned.result(), planned.reading());
+			model.addAttribute("live", view);
+			model.addAttribute("plan", planned.result().plan());
+			model.addAttribute("chart", view.chart());
+			model.addAttribute("permalink", planned.result().permalink());
+			model.addAttribute("tiers", TierTable.standard().tiers());
+		}
+		catch (LiveTarget.InvalidTargetException ex) {
+			errors.put(ex.field(), ex.getMessage());
+		}
+		catch (InvalidInputException ex) {
+			for (InputProblem problem : ex.problems()) {
+				errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
+			}
+		}
+		return "live";
+	}
+
+}

@@ -53,8 +53,11 @@ public final class LiveTarget {
 		if (host.startsWith("[") && host.endsWith("]")) {
 			host = host.substring(1, host.length() - 1);
 		}
-		if (IPV4.matcher(host).matches() || (host.contains(":") && IPV6.matcher(host).matches())) {
+		if (IPV4.matcher(host).matches()) {
 			return host;
+		}
+		if (host.contains(":")) {
+			return ipv6Literal(host);
 		}
 		String ascii;
 		try {
@@ -67,6 +70,21 @@ public final class LiveTarget {
 			throw new InvalidTargetException("host", "not a host name or IP address");
 		}
 		return ascii;
+	}
+
+	/** With a ':' Java parses the text as an IPv6 literal and never looks it up in DNS. */
+	private static String ipv6Literal(String host) {
+		if (IPV6.matcher(host).matches()) {
+			try {
+				if (java.net.InetAddress.getByName(host) instanceof java.net.Inet6Address) {
+					return host;
+				}
+			}
+			catch (java.net.UnknownHostException ex) {
+				// not a literal: reported below
+			}
+		}
+		throw new InvalidTargetException("host", "not a host name or IP address (write a port in the port field)");
 	}
 
 	static int validPort(String text) {

@@ -43,6 +43,11 @@ final class Help {
 			  --share 0.85               MySQL's share of RAM (default 0.85)
 			  --reserved SIZE            memory kept for other processes (default 0)
 			  --show-variables FILE      a SHOW GLOBAL VARIABLES dump instead of option files
+			  --live HOST[:PORT]         read a live server instead (read-only statements)
+			  --user USER                the user for --live
+			  --password-env VAR         the environment variable holding its password
+			                             (a password is never accepted on the command line)
+			  --tls MODE                 DISABLED PREFERRED REQUIRED VERIFY_CA VERIFY_IDENTITY
 			  --fail-on tight|overcommitted  the least bad verdict that fails (default tight)
 			  --recommend                print only the recommended [mysqld] snippet
 			  -h, --help                 this text
@@ -52,6 +57,7 @@ final class Help {
 			  memplan check --ram 4G --fail-on overcommitted --format json my.cnf > plan.json
 			  cat my.cnf | memplan check --server mariadb-10.11 --ram 8G -
 			  memplan check --server mysql-8.0 --ram 16G --recommend my.cnf >> tuned.cnf
+			  MYSQL_PWD=... memplan check --live db1:3306 --user monitor --password-env MYSQL_PWD --ram 64G
 			""";
 
 	private Help() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,12 @@ import dev.memplan.api.PlanResponseMapper;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.PlanQuery;
 import dev.memplan.budget.Verdict;
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.live.AllowedHosts;
+import dev.memplan.live.LiveReading;
+import dev.memplan.live.LiveServerProbe;
+import dev.memplan.live.LiveTarget;
+import dev.memplan.live.ProbeResult;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
@@ -106,6 +113,9 @@ public final class MemplanCli {
 		if (options.files.isEmpty() && options.showVariables == null && options.live == null) {
 			throw new CheckOptions.UsageException("name my.cnf files, - for standard input, --show-variables FILE or --live HOST");
 		}
+		if (options.live != null) {
+			return live(options);
+		}
 		DiskOptionFiles disk = new DiskOptionFiles(this.in);
 		List<OptionFile> files = disk.read(options.files);
 		Map<String, String> texts = new LinkedHashMap<>();
@@ -115,6 +125,57 @@ public final class MemplanCli {
 				options.reserved, Map.of());
 		PlanResult result = new PlanService().plan(query, new ImportRequest(null, texts, dump, options.instance));
 		return report(result, options);
+	}
+
+	/** --live host[:port] --user U --password-env VAR: never a password on the command line. */
+	private int live(CheckOptions options) {
+		if (options.user == null) {
+			throw new CheckOptions.UsageException("--live needs --user");
+		}
+		String password = "";
+		if (options.passwordEnv != null) {
+			password = this.env.get(options.passwordEnv);
+			if (password == null) {
+				throw new CheckOptions.UsageException("the environment variable " + options.passwordEnv + " (--password-env) is not set");
+			}
+		}
+		String[] hostPort = hostAndPort(options.live);
+		LiveTarget target;
+		try {
+			target = LiveTarget.of(hostPort[0], hostPort[1], options.user, password.toCharArray(), options.tls);
+		}
+		catch (LiveTarget.InvalidTargetException ex) {
+			throw new CliException("--live: " + ex.getMessage());
+		}
+		PlanQuery host = new PlanQuery(null, options.ram, null, options.expectedConnections, options.share, options.reserved, Map.of());
+		new PlanService().validateHost(host);
+		ProbeResult result = new LiveServerProbe(new AllowedHosts(List.of()), Duration.ofSeconds(5), Duration.ofSeconds(15))
+			.probe(target);
+		if (result instanceof ProbeResult.Failed failed) {
+			throw new CliException(failed.failure().message());
+		}
+		LiveReading reading = LiveReading.of(((ProbeResult.Connected) result).snapshot(), ServerCatalog.standard());
+		String expected = (options.expectedConnections != null) ? options.expectedConnections
+				: (reading.maxUsedConnections() != null) ? reading.maxUsedConnections().toString() : null;
+		PlanQuery query = new PlanQuery(reading.profile().id(), options.ram, null, expected, options.share, options.reserved,
+				Map.of());
+		PlanResult plan = new PlanService().planWith(query, reading.settings(), List.of(),
+				reading.snapshot().performanceSchemaBytes());
+		return report(plan, options);
+	}
+
+	/** {@code db1}, {@code db1:3307}, {@code [2001:db8::5]:3306}. */
+	static String[] hostAndPort(String text) {
+		if (text.startsWith("[") && text.contains("]")) {
+			String host = text.substring(1, text.indexOf(']'));
+			String rest = text.substring(text.indexOf(']') + 1);
+			return new String[] { host, rest.startsWith(":") ? rest.substring(1) : null };
+		}
+		int colon = text.lastIndexOf(':');
+		if (colon > 0 && text.indexOf(':') == colon) {
+			return new String[] { text.substring(0, colon), text.substring(colon + 1) };
+		}
+		return new String[] { text, null };
 	}
 
 	private String readDump(String name) throws IOException {

@@ -45,6 +45,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			refuse(request, response);
 			return;
 		}
+		if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+			// Tomcat parses form bodies itself (server.tomcat.max-http-form-post-size); reading them here would empty them
+			chain.doFilter(request, response);
+			return;
+		}
 		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.limit + 1));
 		if (body.length > this.limit) {
 			refuse(request, response);

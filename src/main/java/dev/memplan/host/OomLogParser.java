@@ -54,8 +54,29 @@ public final class OomLogParser {
 		List<String> columns = null;
 		EventBuilder current = null;
 		for (LogLine line : new KernelLogNormalizer().normalize(text)) {
-			String message = line.message();
-			Matcher m;
+			try {
+				current = read(line, events, current, columns, unread);
+				if (TASK_HEADER.matcher(line.message()).find()) {
+					columns = List.of(TASK_HEADER.matcher(line.message()).replaceFirst("$1").trim().split("\\s+"));
+				}
+			}
+			catch (NumberFormatException | ArithmeticException ex) {
+				// a number no kernel prints (a paste gone wrong): list the line, keep going
+				unread.add(new OomLogAnalysis.UnreadLine(line.line(), line.message()));
+			}
+		}
+		List<OomEvent> built = events.stream().map(EventBuilder::build).filter((e) -> e.victim() != null || e.trigger() != null)
+			.toList();
+		return new OomLogAnalysis(built, RestartLoops.find(built), unread);
+	}
+
+	/** One message; returns the event it belongs to (a new one when it starts one). */
+	private EventBuilder read(LogLine line, List<EventBuilder> events, EventBuilder currentEvent, List<String> columns,
+			List<OomLogAnalysis.UnreadLine> unread) {
+		EventBuilder current = currentEvent;
+		String message = line.message();
+		Matcher m;
+		{
 			if ((m = TRIGGER.matcher(message)).find()) {
 				current = start(events, line);
 				current.trigger = trigger(m.group(1), m.group(2));
@@ -88,7 +109,6 @@ public final class OomLogParser {
 				}
 			}
 			else if ((m = TASK_HEADER.matcher(message)).find()) {
-				columns = List.of(m.group(1).trim().split("\\s+"));
 				if (current == null || current.victim != null) {
 					current = start(events, line);
 				}
@@ -112,7 +132,7 @@ public final class OomLogParser {
 				current.cgroupLimit = kib(m.group(2));
 			}
 			else if (current != null && (m = PAGES_RAM.matcher(message)).find()) {
-				current.ramBytes = Long.parseLong(m.group(1)) * PAGE;
+				current.ramBytes = Math.multiplyExact(Long.parseLong(m.group(1)), PAGE);
 			}
 			else if (current != null && (m = SWAP.matcher(message)).find()) {
 				if (m.group(1).equals("Total")) {
@@ -126,9 +146,7 @@ public final class OomLogParser {
 				unread.add(new OomLogAnalysis.UnreadLine(line.line(), message));
 			}
 		}
-		List<OomEvent> built = events.stream().map(EventBuilder::build).filter((e) -> e.victim() != null || e.trigger() != null)
-			.toList();
-		return new OomLogAnalysis(built, RestartLoops.find(built), unread);
+		return current;
 	}
 
 	private static EventBuilder start(List<EventBuilder> events, LogLine line) {
@@ -167,13 +185,17 @@ public final class OomLogParser {
 			}
 		}
 		String name = String.join(" ", java.util.Arrays.copyOfRange(tokens, numeric, tokens.length));
+		long rssPages = values.getOrDefault("rss", -1L);
+		if (rssPages < 0 || rssPages > Long.MAX_VALUE / PAGE) {
+			return null;
+		}
 		Long rss = values.get("rss");
 		if (rss == null) {
 			return null;
 		}
 		Long pagetables = values.containsKey("pgtables_bytes") ? values.get("pgtables_bytes")
-				: values.containsKey("nr_ptes") ? values.get("nr_ptes") * PAGE : null;
-		Long swap = values.containsKey("swapents") ? values.get("swapents") * PAGE : null;
+				: values.containsKey("nr_ptes") ? Math.multiplyExact(values.get("nr_ptes"), PAGE) : null;
+		Long swap = values.containsKey("swapents") ? Math.multiplyExact(values.get("swapents"), PAGE) : null;
 		Long adj = values.get("oom_score_adj");
 		return new OomEvent.Task(pid, values.get("uid"), name, rss * PAGE, swap, pagetables, (adj != null) ? adj.intValue() : null);
 	}
@@ -206,7 +228,7 @@ public final class OomLogParser {
 	}
 
 	private static long kib(String text) {
-		return Long.parseLong(text) * 1024;
+		return Math.multiplyExact(Long.parseLong(text), 1024L);
 	}
 
 	private static Long kibOrNull(String text) {
@@ -275,8 +297,9 @@ public final class OomLogParser {
 				return new OomEvent.Victim(v.pid(), comm, (v.uid() != null) ? v.uid() : uidFromSummary(), v.totalVmBytes(),
 						v.anonRssBytes(), v.fileRssBytes(), v.shmemRssBytes(), v.pagetablesBytes(), v.oomScoreAdj(), score);
 			}
-			if (this.summary != null && this.summary.containsKey("pid")) {
-				long pid = Long.parseLong(this.summary.get("pid").replaceAll("\\D", ""));
+			Long summaryPid = (this.summary != null) ? digits(this.summary.get("pid")) : null;
+			if (summaryPid != null) {
+				long pid = summaryPid;
 				OomEvent.Task row = this.tasks.stream().filter((t) -> t.pid() == pid).findFirst().orElse(null);
 				return new OomEvent.Victim(pid, this.summary.get("task"), uidFromSummary(), null,
 						(row != null) ? row.residentBytes() : null, null, null, (row != null) ? row.pagetableBytes() : null,
@@ -289,11 +312,16 @@ public final class OomLogParser {
 		}
 
 		private Long uidFromSummary() {
-			if (this.summary == null || this.summary.get("uid") == null) {
+			return (this.summary != null) ? digits(this.summary.get("uid")) : null;
+		}
+
+		/** The first number of a summary field ("pid= 2953 " in a garbled paste), or null when there is none or it is too long. */
+		private static Long digits(String text) {
+			if (text == null) {
 				return null;
 			}
-			String digits = this.summary.get("uid").replaceAll("\\D", "");
-			return digits.isEmpty() ? null : Long.valueOf(digits);
+			String digits = find(text, "(\\d+)");
+			return (digits == null || digits.length() > 18) ? null : Long.valueOf(digits);
 		}
 
 	}

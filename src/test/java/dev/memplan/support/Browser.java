@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's chromium + chromium-driver). Both paths are set so that
@@ -44,6 +48,18 @@ public final class Browser {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/** Waits (up to 15 s) for an element of the page the last click navigated to. */
+	public static WebElement await(ChromeDriver driver, By locator) {
+		return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(locator));
+	}
+
+	/** Clicks a submit button and waits until the page it leaves is gone. */
+	public static void submit(ChromeDriver driver) {
+		WebElement html = driver.findElement(By.tagName("html"));
+		driver.findElement(By.cssSelector("main button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
 	}
 
 	/** Keeps a screenshot under target/screenshots for a person to look at. */

@@ -1,6 +1,5 @@
 package dev.memplan.web;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +42,7 @@ class PlannerPageIntegrationTests {
 		this.driver.get("http://localhost:" + this.port + "/");
 		new Select(this.driver.findElement(By.id("server"))).selectByValue("mariadb-10.11");
 		this.driver.findElement(By.id("hostRam")).sendKeys("2G");
-		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browser.submit(this.driver);
 		// the form still showed MySQL 8.0's defaults, so MariaDB 10.11's apply: worst case
 		// 420478976 + 152 × 19861504 = 3439427584 B (3.2 GiB) > 2 GiB RAM
 		WebElement verdict = this.driver.findElement(By.cssSelector("#verdict .verdict-word"));
@@ -58,8 +55,7 @@ class PlannerPageIntegrationTests {
 		WebElement maxConnections = this.driver.findElement(By.id("v-max_connections"));
 		maxConnections.clear();
 		maxConnections.sendKeys("40");
-		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(verdict));
+		Browser.submit(this.driver);
 		// 420478976 + 41 × 19861504 = 1234800640 B (1.15 GiB) ≤ limit 0.85 × 2 GiB = 1.7 GiB
 		assertThat(this.driver.findElement(By.cssSelector("#verdict .verdict-word")).getText()).isEqualTo("FITS");
 		assertThat(this.driver.findElement(By.id("worst-case")).getText()).isEqualTo("1.1 GiB");

@@ -48,7 +48,7 @@ class LivePageIntegrationTests {
 		this.driver.findElement(By.id("user")).sendKeys(LocalMariaDb.USER);
 		this.driver.findElement(By.id("password")).sendKeys(LocalMariaDb.PASSWORD);
 		this.driver.findElement(By.id("hostRam")).sendKeys("16G");
-		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browser.submit(this.driver);
 		assertThat(this.driver.findElement(By.id("live-figures-title")).getText()).startsWith("MariaDB 10.11");
 		assertThat(this.driver.findElement(By.id("live-worst")).getText()).endsWith("GiB");
 		assertThat(this.driver.findElement(By.id("live-measured")).getText()).endsWith("MiB");
@@ -64,7 +64,7 @@ class LivePageIntegrationTests {
 		this.driver.findElement(By.id("user")).sendKeys(LocalMariaDb.USER);
 		this.driver.findElement(By.id("password")).sendKeys("not-the-password");
 		this.driver.findElement(By.id("hostRam")).sendKeys("16G");
-		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		Browser.submit(this.driver);
 		assertThat(this.driver.findElement(By.id("probe-failure")).getText())
 			.isEqualTo("The server at 127.0.0.1:3306 refused the user name or password.");
 	}

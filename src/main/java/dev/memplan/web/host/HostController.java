@@ -1,0 +1,74 @@
+package dev.memplan.web.host;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+
+/** The "Host & OOM" page: paste a kernel log and/or a host snapshot. */
+@Controller
+class HostController {
+
+	private final HostService hostService;
+
+	HostController(HostService hostService) {
+		this.hostService = hostService;
+	}
+
+	@GetMapping("/host")
+	String form(@RequestParam(name = "worstCase", required = false) String worstCase, Model model) {
+		model.addAttribute("worstCase", worstCase);
+		model.addAttribute("errors", Map.of());
+		return "host";
+	}
+
+	/** The snapshot script, to download and run on the database host. */
+	@GetMapping(path = "/host/memplan-host-snapshot.sh", produces = "text/x-shellscript")
+	ResponseEntity<String> script() {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"memplan-host-snapshot.sh\"")
+			.contentType(MediaType.parseMediaType("text/x-shellscript;charset=UTF-8"))
+			.body(this.hostService.script());
+	}
+
+	@PostMapping(path = "/host", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	String analyze(@RequestParam Map<String, String> params, Model model) {
+		String log = params.get("kernelLog");
+		String snapshot = params.get("snapshot");
+		Map<String, String> errors = new LinkedHashMap<>();
+		model.addAttribute("kernelLog", log);
+		model.addAttribute("snapshot", snapshot);
+		model.addAttribute("worstCase", params.get("worstCase"));
+		model.addAttribute("proposedOomScoreAdj", params.get("proposedOomScoreAdj"));
+		model.addAttribute("errors", errors);
+		if ((log == null || log.isBlank()) && (snapshot == null || snapshot.isBlank())) {
+			errors.put("kernelLog", "Paste a kernel log, a host snapshot, or both.");
+			return "host";
+		}
+		if (log != null && !log.isBlank()) {
+			model.addAttribute("analysis", this.hostService.analyzeLog(log));
+		}
+		if (snapshot != null && !snapshot.isBlank()) {
+			try {
+				model.addAttribute("risk", this.hostService.analyzeHost(snapshot, params.get("worstCase"), params.get("proposedOomScoreAdj")));
+			}
+			catch (InvalidInputException ex) {
+				for (InputProblem problem : ex.problems()) {
+					errors.put(problem.field(), problem.message());
+				}
+			}
+		}
+		return "host";
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.memplan.web.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.stereotype.Service;
+
+import dev.memplan.core.ByteSize;
+import dev.memplan.core.ByteSizeFormatException;
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+import dev.memplan.host.HostRiskAnalyzer;
+import dev.memplan.host.HostRiskReport;
+import dev.memplan.host.HostSnapshot;
+import dev.memplan.host.HostSnapshotParser;
+import dev.memplan.host.OomLogAnalysis;
+import dev.memplan.host.OomLogParser;
+
+/** The host side: read a kernel log, read a snapshot, judge the host against a worst case. */
+@Service
+public class HostService {
+
+	private final String script;
+
+	public HostService() {
+		try (InputStream in = HostService.class.getClassLoader().getResourceAsStream("host/memplan-host-snapshot.sh")) {
+			this.script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String script() {
+		return this.script;
+	}
+
+	public OomLogAnalysis analyzeLog(String text) {
+		return new OomLogParser().parse((text != null) ? text : "");
+	}
+
+	/**
+	 * @param worstCase the plan's worst case as a size ("3.2G", "3439427584"), or blank
+	 * @param proposedAdj the oom_score_adj to try for mysqld, or blank for -600
+	 */
+	public HostRiskReport analyzeHost(String snapshotText, String worstCase, String proposedAdj) {
+		HostSnapshot snapshot;
+		try {
+			snapshot = new HostSnapshotParser().parse((snapshotText != null) ? snapshotText : "");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(new InputProblem("snapshot", "", ex.getMessage()));
+		}
+		return new HostRiskAnalyzer().analyze(snapshot, worstCase(worstCase), adj(proposedAdj));
+	}
+
+	private static Long worstCase(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return ByteSize.parseHostMemory(text).toLongExact();
+		}
+		catch (ByteSizeFormatException ex) {
+			throw new InvalidInputException(new InputProblem("worstCase", text, "Worst case " + ex.getMessage()));
+		}
+	}
+
+	private static int adj(String text) {
+		if (text == null || text.isBlank()) {
+			return HostRiskAnalyzer.DEFAULT_PROPOSED_ADJ;
+		}
+		try {
+			int adj = Integer.parseInt(text.strip());
+			if (adj >= -1000 && adj <= 1000) {
+				return adj;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new InvalidInputException(new InputProblem("proposedOomScoreAdj", text, "oom_score_adj is a whole number from -1000 to 1000."));
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.memplan.web.host;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.memplan.support.Corpus;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class HostPageTests {
+
+	private static final String SNAPSHOT = dev.memplan.support.HostSnapshots.WORKED_EXAMPLE;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void showsEventsRankingAndFixes() throws Exception {
+		String log = Files.readString(Corpus.file("oom", "oomanalyser__rhel7-3.10-mysqld-killed.log"), StandardCharsets.UTF_8);
+		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", log)
+				.param("snapshot", SNAPSHOT).param("worstCase", "2G"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 OOM event(s) in the log")))
+			.andExpect(content().string(containsString("mysqld (pid 6576)")))
+			.andExpect(content().string(containsString("<td class=\"num\">230912</td>"))) // oom.md's worked example
+			.andExpect(content().string(containsString("the first victim would be node.")))
+			.andExpect(content().string(containsString("OOMScoreAdjust=-600")))
+			.andExpect(content().string(endsWith("</html>\n")));
+	}
+
+	@Test
+	void saysWhatIsMissingAndKeepsTheText() throws Exception {
+		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("snapshot", "<b>not a snapshot</b>"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This is not the output of memplan-host-snapshot.sh")))
+			.andExpect(content().string(containsString("&lt;b&gt;not a snapshot&lt;/b&gt;")))
+			.andExpect(content().string(not(containsString("<b>not a snapshot"))));
+	}
+
+	@Test
+	void servesTheScriptForDownload() throws Exception {
+		this.mvc.perform(get("/host/memplan-host-snapshot.sh"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"memplan-host-snapshot.sh\""))
+			.andExpect(content().string(containsString("echo \"memplan-host-snapshot 1\"")));
+	}
+
+	@Test
+	void answersTheOomLogApi() throws Exception {
+		String log = Files.readString(Corpus.file("oom", "gh-issue-thewca-1629__travis-memcg-mysqld-4.8.log"), StandardCharsets.UTF_8);
+		this.mvc.perform(post("/api/v1/oom-log").contentType(MediaType.TEXT_PLAIN).content(log))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.events.length()").value(2))
+			.andExpect(jsonPath("$.events[0].victim.comm").value("mysqld"))
+			.andExpect(jsonPath("$.events[0].victim.anonRssBytes").value(452468L * 1024))
+			.andExpect(jsonPath("$.restartLoops[0].kills").value(2));
+	}
+
+	@Test
+	void answersTheHostApiFromTextOrJson() throws Exception {
+		this.mvc.perform(post("/api/v1/host?worstCase=2G").contentType(MediaType.TEXT_PLAIN).content(SNAPSHOT))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rankingNow.ranked[0].process.name").value("mysqld"))
+			.andExpect(jsonPath("$.rankingNow.ranked[0].points").value(230912))
+			.andExpect(jsonPath("$.rankingWithProposal.ranked[0].process.name").value("node"));
+		this.mvc.perform(post("/api/v1/host").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"snapshot\":\"nonsense\",\"proposedOomScoreAdj\":\"-600\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("snapshot"));
+	}
+
+}

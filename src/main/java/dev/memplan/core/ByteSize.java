@@ -158,6 +158,9 @@ public final class ByteSize implements Comparable<ByteSize> {
 	}
 
 	public static String formatHuman(long unsignedBytes) {
+		if (unsignedBytes >= 0) {
+			return formatHumanSigned(unsignedBytes);
+		}
 		BigDecimal value = new BigDecimal(new BigInteger(Long.toUnsignedString(unsignedBytes)));
 		for (int unit = UNITS.length - 1; unit > 0; unit--) {
 			BigDecimal scaled = value.divide(new BigDecimal(BigInteger.ONE.shiftLeft(10 * unit)));
@@ -166,6 +169,27 @@ public final class ByteSize implements Comparable<ByteSize> {
 			}
 		}
 		return Long.toUnsignedString(unsignedBytes) + " B";
+	}
+
+	/**
+	 * The same rule in long arithmetic (pages format dozens of sizes per request): the value is
+	 * exact to two decimals in a unit of 2^k bytes when it is a multiple of 2^(k-2), because 100 = 4 × 25.
+	 */
+	private static String formatHumanSigned(long bytes) {
+		for (int unit = UNITS.length - 1; unit > 0; unit--) {
+			int shift = 10 * unit;
+			if (shift > 62 || bytes < (1L << shift) || (bytes & ((1L << (shift - 2)) - 1)) != 0) {
+				continue;
+			}
+			long whole = bytes >>> shift;
+			long hundredths = ((bytes & ((1L << shift) - 1)) >>> (shift - 2)) * 25;
+			if (hundredths == 0) {
+				return whole + " " + UNITS[unit];
+			}
+			String fraction = (hundredths < 10 ? "0" : "") + hundredths;
+			return whole + "." + (fraction.endsWith("0") ? fraction.substring(0, 1) : fraction) + " " + UNITS[unit];
+		}
+		return bytes + " B";
 	}
 
 	/**

@@ -11,15 +11,15 @@ import dev.memplan.core.ByteSize;
  * connections × per-connection, the rest of the limit, the headroom; with markers for the limit
  * and the RAM. Coordinates are in a 1000-wide view box.
  */
-record ChartView(List<Segment> segments, List<Marker> markers, double limitX, double ramX, String summary) {
+public record ChartView(List<Segment> segments, List<Marker> markers, double limitX, double ramX, String summary) {
 
 	static final double WIDTH = 1000;
 
-	record Segment(String key, String label, String cssClass, double x, double width, String amount) {
+	public record Segment(String key, String label, String cssClass, double x, double width, String amount) {
 	}
 
 	/** A vertical mark for a single figure: the expected peak, the measured memory. */
-	record Marker(String label, String cssClass, double x, String amount) {
+	public record Marker(String label, String cssClass, double x, String amount) {
 	}
 
 	static ChartView of(Budget budget) {

@@ -3,6 +3,6 @@ package dev.memplan.web;
 import java.util.List;
 
 /** One variable's input on the planner form. */
-record VariableField(String name, String value, String defaultValue, String kind, List<String> options, String error,
+public record VariableField(String name, String value, String defaultValue, String kind, List<String> options, String error,
 		String group) {
 }

@@ -64,6 +64,26 @@ class ByteSizeTests {
 		assertThat(ByteSize.ofBytes(bytes).toHumanString()).isEqualTo(expected);
 	}
 
+	@Test
+	void formatsEveryValueTheSameWayAsTheExactRule() {
+		// the long fast path against the BigDecimal rule, on sizes people configure and on odd ones
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < 20000; i++) {
+			long bytes = (i % 2 == 0) ? (random.nextLong() >>> (random.nextInt(63) + 1)) : ((long) random.nextInt(4096) << random.nextInt(50));
+			java.math.BigDecimal value = new java.math.BigDecimal(bytes);
+			String expected = Long.toString(bytes) + " B";
+			String[] units = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+			for (int unit = units.length - 1; unit > 0; unit--) {
+				java.math.BigDecimal scaled = value.divide(new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(10 * unit)));
+				if (scaled.compareTo(java.math.BigDecimal.ONE) >= 0 && scaled.stripTrailingZeros().scale() <= 2) {
+					expected = scaled.stripTrailingZeros().toPlainString() + " " + units[unit];
+					break;
+				}
+			}
+			assertThat(ByteSize.formatHuman(bytes)).as("%d", bytes).isEqualTo(expected);
+		}
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "1610612736, 1536M", "98304, 96K", "100000, 100000", "1073741824, 1G", "0, 0" })
 	void formatsInTheServersSyntaxExactly(long bytes, String expected) {

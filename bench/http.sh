@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
+warmup=${WARMUP:-30}
 port=18080
 jar=target/memplan.jar
 [ -f "$jar" ] || ./mvnw -q -B -ntp -DskipTests package
@@ -23,6 +24,9 @@ run() {
   until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.05; done
   end=$(date +%s%N)
   local rss_start; rss_start=$(rss_kib $pid)
+  # warm-up (not recorded): the JIT needs ~30 s of load before the figures settle
+  wrk -t2 -c32 -d"${warmup}s" -s bench/plan.lua "http://127.0.0.1:$port/api/v1/plan" > /dev/null
+  wrk -t2 -c32 -d"${warmup}s" "http://127.0.0.1:$port/?server=mysql-8.0&hostRam=16G&max_connections=500" > /dev/null
   wrk -t2 -c32 -d"${seconds}s" --latency -s bench/plan.lua "http://127.0.0.1:$port/api/v1/plan" > /tmp/wrk-api.txt
   wrk -t2 -c32 -d"${seconds}s" --latency "http://127.0.0.1:$port/?server=mysql-8.0&hostRam=16G&max_connections=500" > /tmp/wrk-page.txt
   local rss_load; rss_load=$(rss_kib $pid)
@@ -35,7 +39,7 @@ run() {
   } | tee -a "$out"
 }
 
-echo "# bench/http.sh on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), wrk -t2 -c32 -d${seconds}s" > "$out"
+echo "# bench/http.sh on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), wrk -t2 -c32 -d${seconds}s after ${warmup}s warm-up per endpoint" > "$out"
 run "default JVM"
 # class-data sharing archive, written once by a training run
 if [ ! -f "$cds" ]; then

@@ -7,7 +7,7 @@ document.addEventListener('DOMContentLoaded', function () {
     button.addEventListener('click', function () {
       navigator.clipboard.writeText(target.innerText).then(function () {
         var label = button.textContent;
-        button.textContent = button.getAttribute('data-copied') || 'Copied';
+        button.textContent = button.getAttribute('data-copied') || button.textContent;
         setTimeout(function () { button.textContent = label; }, 1500);
       });
     });

@@ -17,4 +17,8 @@ public record PlanResult(Plan plan, PlanQuery query, List<String> instances) {
 		return Permalinks.of(this.query);
 	}
 
+	public String permalink(String lang) {
+		return Permalinks.of(this.query, lang);
+	}
+
 }

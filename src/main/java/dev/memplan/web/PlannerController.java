@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
@@ -43,15 +44,16 @@ class PlannerController {
 	}
 
 	@GetMapping("/")
-	String planner(@RequestParam MultiValueMap<String, String> params, Model model) {
+	String planner(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale) {
 		PlanForm form = PlanForm.from(params, this.catalog);
-		return render(form.query(), ImportRequest.NONE, form.isSubmitted(), model);
+		return render(form.query(), ImportRequest.NONE, form.isSubmitted(), model, locale);
 	}
 
 	/** The paste box and the upload: read the configuration, then show the same page with its plan. */
 	@PostMapping(path = "/", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String importAndPlan(@RequestParam MultiValueMap<String, String> params,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) throws IOException {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model, Locale locale)
+			throws IOException {
 		Map<String, String> texts = new LinkedHashMap<>();
 		if (files != null) {
 			for (MultipartFile file : files) {
@@ -68,10 +70,10 @@ class PlannerController {
 		}
 		ImportRequest input = new ImportRequest(params.getFirst("config"), texts, null, params.getFirst("instance"));
 		model.addAttribute("imported", !input.isEmpty());
-		return render(query, input, true, model);
+		return render(query, input, true, model, locale);
 	}
 
-	private String render(PlanQuery query, ImportRequest input, boolean submitted, Model model) {
+	private String render(PlanQuery query, ImportRequest input, boolean submitted, Model model, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<String> otherErrors = new ArrayList<>();
 		PlanQuery shown = query;
@@ -82,7 +84,9 @@ class PlannerController {
 				model.addAttribute("plan", result.plan());
 				model.addAttribute("instances", result.instances());
 				model.addAttribute("chart", ChartView.of(result.plan().budget()));
-				model.addAttribute("permalink", result.permalink());
+				String permalink = result.permalink(LanguageResolver.tag(locale));
+				model.addAttribute("permalink", permalink);
+				model.addAttribute("permalinkQuery", Permalinks.queryOf(permalink));
 			}
 			catch (InvalidInputException ex) {
 				ServerProfile profile = this.catalog.profile(query.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
@@ -131,7 +135,7 @@ class PlannerController {
 			};
 			String group = GLOBAL.contains(spec.name()) ? "global" : "connection";
 			fields.add(new VariableField(spec.name(), (given != null) ? given : defaultText, spec.defaultValue(), kind, options,
-					errors.get(spec.name()), group));
+					errors.get(spec.name()), group, VariableDocs.url(profile, spec.name())));
 		}
 		return fields;
 	}

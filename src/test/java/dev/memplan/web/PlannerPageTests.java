@@ -36,7 +36,7 @@ class PlannerPageTests {
 		this.mvc.perform(get("/?server=mysql-8.0&hostRam=16G&max_connections=500"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<strong class=\"verdict-word\">FITS</strong>")))
-			.andExpect(content().string(containsString("id=\"worst-case\" title=\"2,408,310,374 bytes\">2.2 GiB")))
+			.andExpect(content().string(containsString("id=\"worst-case\" title=\"2,408,310,374 B\">2.2 GiB")))
 			.andExpect(content().string(containsString("id=\"max-connections-fit\">467<")))
 			.andExpect(content().string(containsString("href=\"/?server=mysql-8.0&amp;hostRam=16G&amp;max_connections=500\"")))
 			.andExpect(content().string(containsString("<tr aria-current=\"true\" class=\"chosen\">")))

@@ -1,6 +1,7 @@
 package dev.memplan.web.live;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
@@ -14,7 +15,9 @@ import dev.memplan.budget.TierTable;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.live.LiveTarget;
+import dev.memplan.web.LanguageResolver;
 import dev.memplan.web.LiveView;
+import dev.memplan.web.Permalinks;
 
 /** The live page: connect, then the plan beside what the server says about itself. POST only for the probe. */
 @Controller
@@ -35,7 +38,7 @@ class LiveController {
 	}
 
 	@PostMapping(path = "/live", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	String probe(@RequestParam Map<String, String> params, Model model) {
+	String probe(@RequestParam Map<String, String> params, Model model, Locale locale) {
 		LiveForm form = LiveForm.from(params);
 		String password = params.remove("password");
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -51,10 +54,12 @@ class LiveController {
 			}
 			LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;
 			LiveView view = LiveView.of(planned.result(), planned.reading());
+			String permalink = planned.result().permalink(LanguageResolver.tag(locale));
 			model.addAttribute("live", view);
 			model.addAttribute("plan", planned.result().plan());
 			model.addAttribute("chart", view.chart());
-			model.addAttribute("permalink", planned.result().permalink());
+			model.addAttribute("permalink", permalink);
+			model.addAttribute("permalinkQuery", Permalinks.queryOf(permalink));
 			model.addAttribute("tiers", TierTable.standard().tiers());
 		}
 		catch (LiveTarget.InvalidTargetException ex) {

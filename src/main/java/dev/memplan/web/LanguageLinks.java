@@ -1,0 +1,42 @@
+package dev.memplan.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Every page offers the three languages; on a GET page the link keeps the rest of the address. */
+@ControllerAdvice(basePackages = "dev.memplan.web")
+class LanguageLinks {
+
+	record Link(String tag, String label, String href, boolean current) {
+	}
+
+	@ModelAttribute("languages")
+	List<Link> languages(HttpServletRequest request) {
+		Locale current = RequestContextUtils.getLocale(request);
+		List<Link> links = new ArrayList<>();
+		for (Locale locale : LanguageResolver.SUPPORTED) {
+			String tag = LanguageResolver.tag(locale);
+			UriComponentsBuilder uri = UriComponentsBuilder.fromPath(request.getRequestURI());
+			if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+				uri.query(request.getQueryString());
+			}
+			links.add(new Link(tag, locale.getDisplayLanguage(locale) + (locale.equals(Locale.SIMPLIFIED_CHINESE) ? "（简体）" : ""),
+					uri.replaceQueryParam("lang", tag).build().toUriString(), locale.equals(current)));
+		}
+		return links;
+	}
+
+	@ModelAttribute("lang")
+	String lang(HttpServletRequest request) {
+		return LanguageResolver.tag(RequestContextUtils.getLocale(request));
+	}
+
+}

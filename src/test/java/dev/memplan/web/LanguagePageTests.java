@@ -1,0 +1,86 @@
+package dev.memplan.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class LanguagePageTests {
+
+	private static final String PERMALINK = "/?server=mysql-8.0&hostRam=16G&max_connections=500";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void choosesTheLanguageFromAcceptLanguage() throws Exception {
+		this.mvc.perform(get(PERMALINK).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"))
+			.andExpect(content().string(containsString("<html lang=\"zh-CN\">")))
+			.andExpect(content().string(containsString("规划服务器内存")))
+			.andExpect(content().string(containsString(">可容纳</strong>")))
+			.andExpect(content().string(containsString("InnoDB 缓冲池")))
+			.andExpect(content().string(containsString("innodb_buffer_pool_size"))) // technical names stay
+			.andExpect(content().string(containsString("href=\"/?server=mysql-8.0&amp;hostRam=16G&amp;max_connections=500&amp;lang=zh-CN\"")));
+		this.mvc.perform(get(PERMALINK).header("Accept-Language", "ja-JP"))
+			.andExpect(content().string(containsString("サーバーのメモリを計画する")));
+	}
+
+	@Test
+	void theLangParameterWinsAndLinksKeepTheRestOfTheAddress() throws Exception {
+		this.mvc.perform(get(PERMALINK + "&lang=ja").header("Accept-Language", "zh-CN"))
+			.andExpect(content().string(containsString("<html lang=\"ja\">")))
+			.andExpect(content().string(containsString(">収まる</strong>")))
+			.andExpect(content().string(containsString("href=\"/?server=mysql-8.0&amp;hostRam=16G&amp;max_connections=500&amp;lang=en\"")));
+		this.mvc.perform(get("/host?lang=zh-CN"))
+			.andExpect(content().string(containsString("主机：OOM killer 会选中谁")));
+		this.mvc.perform(get("/live?lang=ja"))
+			.andExpect(content().string(containsString("稼働中のサーバーを読み取る")));
+	}
+
+	@Test
+	void fallsBackToEnglish() throws Exception {
+		this.mvc.perform(get(PERMALINK).header("Accept-Language", "fr-FR,de;q=0.8"))
+			.andExpect(content().string(containsString("<html lang=\"en\">")))
+			.andExpect(content().string(containsString("Plan a server&#39;s memory")));
+	}
+
+	@Test
+	void sendsAContentSecurityPolicyWithoutUnsafeInline() throws Exception {
+		this.mvc.perform(get(PERMALINK))
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))))
+			.andExpect(content().string(not(containsString(" style=\""))))
+			.andExpect(content().string(not(containsString("<script>"))));
+	}
+
+	@Test
+	void exportsTheReportAndTheSnippet() throws Exception {
+		String query = "?server=mysql-8.0&hostRam=16G&max_connections=500";
+		this.mvc.perform(get("/export/report.md" + query))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"memplan-report.md\""))
+			.andExpect(content().string(containsString("# memplan: MySQL 8.0 on a 16 GiB host")));
+		this.mvc.perform(get("/export/report.json" + query))
+			.andExpect(content().string(containsString("\"worstCaseBytes\" : 2408310374")));
+		this.mvc.perform(get("/export/my.cnf" + query))
+			.andExpect(content().string(containsString("innodb_buffer_pool_size = 11G")));
+		// 11 GiB and 467 connections: BufferPoolAdvisorTests
+		this.mvc.perform(get("/export/persist.sql" + query))
+			.andExpect(content().string(containsString("SET PERSIST innodb_buffer_pool_size = 11811160064;")))
+			.andExpect(content().string(containsString("SET PERSIST max_connections = 467;")));
+		this.mvc.perform(get(PERMALINK))
+			.andExpect(content().string(containsString("href=\"/export/persist.sql?server=mysql-8.0&amp;hostRam=16G&amp;max_connections=500\"")));
+	}
+
+}

@@ -31,6 +31,20 @@ public final class Browser {
 	}
 
 	public static ChromeDriver start(int width, int height) throws IOException {
+		return start(width, height, true);
+	}
+
+	/** A phone: a real 375 × 812 CSS-pixel viewport (headless windows cannot be narrower than 500 px). */
+	public static ChromeDriver startPhone() throws IOException {
+		return start(375, 812, true, true);
+	}
+
+	/** @param javascript false starts Chromium with scripts disabled, to prove the pages work without them */
+	public static ChromeDriver start(int width, int height, boolean javascript) throws IOException {
+		return start(width, height, javascript, false);
+	}
+
+	private static ChromeDriver start(int width, int height, boolean javascript, boolean phone) throws IOException {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!present && !"true".equals(System.getenv("CI"))) {
 			Assumptions.abort("SKIPPED: no headless Chromium here (" + CHROMIUM + ", " + CHROMEDRIVER
@@ -42,6 +56,13 @@ public final class Browser {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 				"--window-size=" + width + "," + height,
 				"--user-data-dir=" + Files.createTempDirectory("memplan-chromium"));
+		if (!javascript) {
+			options.addArguments("--blink-settings=scriptEnabled=false");
+		}
+		if (phone) {
+			options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+					java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -60,6 +81,27 @@ public final class Browser {
 		WebElement html = driver.findElement(By.tagName("html"));
 		driver.findElement(By.cssSelector("main button[type=submit]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+	}
+
+	/**
+	 * Runs axe-core in the page and returns the serious and critical violations as
+	 * "rule (impact): help × nodes" lines; an empty list is a pass.
+	 */
+	public static java.util.List<String> seriousAccessibilityViolations(ChromeDriver driver) throws IOException {
+		String axe;
+		try (var in = Browser.class.getClassLoader().getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+			axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		driver.executeScript(axe);
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+		Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+				+ "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+				+ "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+				+ "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.help + ' x ' + v.nodes.length + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3).join(', '); }));"
+				+ "}).catch(function (e) { done(['axe failed: ' + e]); });");
+		@SuppressWarnings("unchecked")
+		java.util.List<String> violations = (java.util.List<String>) result;
+		return violations;
 	}
 
 	/** Keeps a screenshot under target/screenshots for a person to look at. */

@@ -75,8 +75,11 @@ class PlannerPageTests {
 
 	@Test
 	void unknownPagesGetAFriendlyPageNotAStackTrace() throws Exception {
-		this.mvc.perform(get("/no-such-page").accept("text/html"))
-			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/no-such-page").accept("text/html").header("Accept-Language", "ja"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(containsString("ページが見つかりません")))
+			.andExpect(content().string(not(containsString("Exception"))));
 	}
 
 }

@@ -1,0 +1,24 @@
+package dev.memplan.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** The error page as HTML, for errors raised before any page controller was chosen (404, 405, 415). */
+@Component
+public class ErrorPage {
+
+	private final ITemplateEngine templates;
+
+	ErrorPage(ITemplateEngine templates) {
+		this.templates = templates;
+	}
+
+	public String render(int status, Locale locale) {
+		return this.templates.process("error", new Context(locale, Map.of("status", status)));
+	}
+
+}

@@ -20,6 +20,18 @@ trap cleanup EXIT
 
 sql() { mariadb --no-defaults -S "$sock" -uroot "$@"; }
 
+# Debian 12's MySQLTuner 1.9.9 dies with "Illegal division by zero" on MariaDB 10.11
+# (innodb_buffer_pool_chunk_size = 0, no innodb_buffer_pool_instances). Run a temporary copy with
+# only those two divisors guarded; its memory arithmetic is untouched. The copy lives in $work.
+# It connects over TCP with its own user: with an empty password it falls back to the default socket.
+tuner=
+if command -v mysqltuner >/dev/null 2>&1; then
+  tuner=$work/mysqltuner
+  sed -e "s/int( \$myvar{'innodb_buffer_pool_instances'} )/(int( \$myvar{'innodb_buffer_pool_instances'} \/\/ 1 ) || 1)/g" \
+      -e "s/int( \$myvar{'innodb_buffer_pool_chunk_size'} )/(int( \$myvar{'innodb_buffer_pool_chunk_size'} \/\/ 1 ) || 1)/g" \
+    "$(command -v mysqltuner)" > "$tuner"
+fi
+
 start_server() { # $1 = config file
   rm -rf "$work/data" && mkdir -p "$work/data" && chown mysql:mysql "$work" "$work/data"
   mariadb-install-db --no-defaults --datadir="$work/data" --user=mysql --auth-root-authentication-method=normal >/dev/null 2>&1
@@ -34,22 +46,25 @@ load_data() {
   sql -e "CREATE DATABASE bench; CREATE TABLE bench.t (id INT PRIMARY KEY, a INT, b INT, c VARCHAR(200), pad CHAR(100)) ENGINE=InnoDB;"
   # 200k rows, values unindexed on purpose
   sql bench -e "INSERT INTO t SELECT seq, seq * 7919 % 100003, seq % 5000, CONCAT(MD5(seq), MD5(seq * 3), MD5(seq * 7)), 'x' FROM seq_1_to_200000;"
-  sql bench -e "CREATE TABLE u AS SELECT id, b FROM t WHERE id <= 20000; ANALYZE TABLE t, u;" >/dev/null
+  sql bench -e "CREATE TABLE u AS SELECT id, b FROM t WHERE id <= 2000; ANALYZE TABLE t, u;" >/dev/null
+  sql -e "CREATE USER 'tuner'@'127.0.0.1' IDENTIFIED BY 'tuner-bench-1'; GRANT ALL ON *.* TO 'tuner'@'127.0.0.1';"
 }
 
 # each connection: a filesort bigger than sort_buffer_size, a join without an index, a GROUP BY
 # temp table, and a binlogged transaction — in one session, so its buffers are live together
 QUERY="SELECT id, a FROM t ORDER BY a DESC, c LIMIT 5;
-SELECT COUNT(*) FROM t JOIN u ON t.a = u.b WHERE t.id < 60000;
+SELECT COUNT(*) FROM t JOIN u ON t.a = u.b WHERE t.id < 20000;
 SELECT c, COUNT(*) FROM t GROUP BY c ORDER BY 2 DESC LIMIT 3;
 BEGIN; UPDATE t SET b = b + 1 WHERE id % 997 = 0; COMMIT;
 SELECT SLEEP(1);"
+
+running() { for p in "$@"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
 
 rss_kib() { awk "/^$1:/ {print \$2}" "/proc/$pid/status"; }
 
 run_config() { # name pool max_conn sort join read read_rnd tmp  -- then list of N
   local name=$1 pool=$2 maxconn=$3 sort=$4 join=$5 read=$6 rnd=$7 tmp=$8; shift 8
-  local cnf=$work/$name.cnf
+  local cnf=$work/config.cnf
   cat > "$cnf" <<CNF
 [mysqld]
 innodb_buffer_pool_size = $pool
@@ -61,6 +76,8 @@ read_rnd_buffer_size = $rnd
 tmp_table_size = $tmp
 max_heap_table_size = $tmp
 log_bin = binlog
+# no effect on 10.11, but MySQLTuner divides by it and dies on the default 0
+innodb_buffer_pool_chunk_size = 128M
 CNF
   start_server "$cnf"
   load_data
@@ -74,14 +91,14 @@ CNF
     for _ in $(seq 1 60); do sql -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.5; done
     sql bench -e "SELECT COUNT(*) FROM t" >/dev/null   # warm the pool like a running server
     local idle; idle=$(rss_kib VmRSS)
-    for i in $(seq 1 "$n"); do echo "$QUERY" | sql bench >/dev/null 2>&1 & done
+    local clients=()
+    for i in $(seq 1 "$n"); do echo "$QUERY" | sql bench >/dev/null 2>&1 & clients+=($!); done
     local peak_used=0
-    while [ "$(jobs -rp | wc -l)" -gt 0 ]; do
+    while running "${clients[@]}"; do
       used=$(sql -N -e "SHOW GLOBAL STATUS LIKE 'Memory_used'" 2>/dev/null | awk '{print $2}')
       [ -n "$used" ] && [ "$used" -gt "$peak_used" ] && peak_used=$used
       sleep 0.2
     done
-    wait
     local hwm; hwm=$(rss_kib VmHWM)
     local plan; plan=$(java -jar "$jar" check --server mariadb-10.11 --ram "$ram" --expected-connections "$n" --format json \
       --fail-on overcommitted "$cnf" || true)
@@ -89,8 +106,8 @@ CNF
     worst=$(echo "$plan" | grep -m1 '"worstCaseBytes"' | tr -dc '0-9')
     expected=$(echo "$plan" | grep -m1 '"expectedPeakBytes"' | tr -dc '0-9')
     local tuner_reached=- tuner_possible=-
-    if command -v mysqltuner >/dev/null 2>&1; then
-      local tj; tj=$(mysqltuner --socket "$sock" --user root --pass '' --json --nocolor --noinfo 2>/dev/null || true)
+    if [ -n "$tuner" ]; then
+      local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port $port --user tuner --pass tuner-bench-1 --json --nocolor --noinfo 2>/dev/null || true)
       tuner_reached=$(echo "$tj" | tr ',' '\n' | grep -m1 '"max_used_memory"' | tr -dc '0-9' || echo -)
       tuner_possible=$(echo "$tj" | tr ',' '\n' | grep -m1 '"max_peak_memory"' | tr -dc '0-9' || echo -)
     fi

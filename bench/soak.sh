@@ -18,7 +18,8 @@ for run in 1 2 3; do
   wrk -t2 -c64 -d"${seconds}s" --latency -s bench/mixed.lua "http://127.0.0.1:$port/" > /tmp/wrk-soak.txt
   jcmd $pid GC.run >/dev/null
   sleep 1
-  heap=$(jcmd $pid GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}')
+  # sum "used NNNK" over the generations
+  heap=$(jcmd $pid GC.heap_info | grep -o 'used [0-9]*K' | awk '{sub("K","",$2); s+=$2} END {printf "%.1f MiB", s/1024}')
   errors=$(grep -E "Non-2xx|Socket errors" /tmp/wrk-soak.txt | tr '\n' ' ')
   echo "run $run: $(awk '/Requests\/sec/ {print $2}' /tmp/wrk-soak.txt) req/s, p50 $(awk '$1=="50%" {print $2}' /tmp/wrk-soak.txt), p99 $(awk '$1=="99%" {print $2}' /tmp/wrk-soak.txt), heap used after full GC: $heap, RSS $(awk '/^VmRSS:/ {print $2 / 1024 " MiB"}' /proc/$pid/status), errors: ${errors:-none}" | tee -a "$out"
 done

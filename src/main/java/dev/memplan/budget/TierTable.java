@@ -1,15 +1,9 @@
 package dev.memplan.budget;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.memplan.catalog.DataFiles;
 import dev.memplan.core.ByteSize;
 
 /**
@@ -53,22 +47,10 @@ public final class TierTable {
 	}
 
 	private static List<Tier> load() {
-		List<Tier> tiers = new ArrayList<>();
-		try (InputStream in = TierTable.class.getClassLoader().getResourceAsStream("catalog/rds-tiers.tsv")) {
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					String[] row = line.split("\t");
-					tiers.add(new Tier(row[0], ByteSize.parseHostMemory(row[1]).toLongExact(),
-							ByteSize.parseHostMemory(row[2]).toLongExact(), Integer.parseInt(row[3])));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return tiers;
+		return DataFiles.rows("catalog/rds-tiers.tsv").stream()
+			.map((row) -> new Tier(row[0], ByteSize.parseHostMemory(row[1]).toLongExact(),
+					ByteSize.parseHostMemory(row[2]).toLongExact(), Integer.parseInt(row[3])))
+			.toList();
 	}
 
 }

@@ -1,12 +1,5 @@
 package dev.memplan.catalog;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,14 +59,14 @@ public final class ServerCatalog {
 
 	private static ServerCatalog load() {
 		Map<String, ServerProfile> profiles = new LinkedHashMap<>();
-		for (String[] row : rows("catalog/servers.tsv")) {
+		for (String[] row : DataFiles.rows("catalog/servers.tsv")) {
 			ServerProfile profile = new ServerProfile(row[0], ServerFamily.valueOf(row[1]), Integer.parseInt(row[2]),
 					Integer.parseInt(row[3]), row[4]);
 			profiles.put(profile.id(), profile);
 		}
 		Map<String, Map<String, VariableSpec>> variables = new LinkedHashMap<>();
 		profiles.keySet().forEach((id) -> variables.put(id, new LinkedHashMap<>()));
-		for (String[] row : rows("catalog/variables.tsv")) {
+		for (String[] row : DataFiles.rows("catalog/variables.tsv")) {
 			for (ServerProfile profile : profiles.values()) {
 				if (matches(row[2], profile)) {
 					apply(variables.get(profile.id()), row);
@@ -130,24 +123,5 @@ public final class ServerCatalog {
 		return false;
 	}
 
-	private static List<String[]> rows(String resource) {
-		List<String[]> rows = new ArrayList<>();
-		try (InputStream in = ServerCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing catalog resource " + resource);
-			}
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					rows.add(line.split("\t"));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return rows;
-	}
 
 }

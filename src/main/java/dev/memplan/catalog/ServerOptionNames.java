@@ -1,11 +1,5 @@
 package dev.memplan.catalog;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,20 +33,7 @@ public final class ServerOptionNames {
 	}
 
 	private static TreeSet<String> load(String resource) {
-		TreeSet<String> names = new TreeSet<>();
-		try (InputStream in = ServerOptionNames.class.getClassLoader().getResourceAsStream(resource)) {
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					names.add(line.strip());
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return names;
+		return new TreeSet<>(DataFiles.lines(resource).stream().map(String::strip).toList());
 	}
 
 	Set<String> names() {

@@ -102,7 +102,7 @@ public final class LiveServerProbe {
 		Map<String, String> variables = pairs(connection, "SHOW GLOBAL VARIABLES");
 		Map<String, String> status = pairs(connection, "SHOW GLOBAL STATUS");
 		boolean mariaDb = (version + " " + comment).toLowerCase(Locale.ROOT).contains("mariadb");
-		MeasuredMemory measured = mariaDb ? MeasuredMemory.mariaDb(connection, status) : MeasuredMemory.mySql(connection, version);
+		MeasuredMemory measured = mariaDb ? MeasuredMemory.mariaDb(connection, status) : MeasuredMemory.mySql(connection);
 		return new LiveSnapshot(version, comment, variables, status, measured.totalBytes(), measured.note(), measured.consumers(),
 				measured.performanceSchemaBytes());
 	}

@@ -20,12 +20,16 @@ public record LiveSnapshot(String version, String versionComment, Map<String, St
 	}
 
 	public Long statusNumber(String name) {
-		String value = this.status.get(name);
-		if (value == null) {
+		return number(this.status.get(name));
+	}
+
+	/** A server's numeric answer, or null when there is none or it is not a number. */
+	static Long number(String text) {
+		if (text == null) {
 			return null;
 		}
 		try {
-			return Long.parseLong(value.strip());
+			return Long.parseLong(text.strip());
 		}
 		catch (NumberFormatException ex) {
 			return null;

@@ -19,7 +19,7 @@ record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> 
 
 	/** MariaDB: Memory_used (buffer pool, key cache, Aria, query cache, log buffer) and per-connection MEMORY_USED. */
 	static MeasuredMemory mariaDb(Connection connection, Map<String, String> status) {
-		Long total = number(status.get("memory_used"));
+		Long total = LiveSnapshot.number(status.get("memory_used"));
 		List<LiveSnapshot.Consumer> consumers = new ArrayList<>();
 		String note = "Memory_used from SHOW GLOBAL STATUS. " + LEAVES_OUT;
 		try (Statement statement = LiveServerProbe.statement(connection);
@@ -37,7 +37,7 @@ record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> 
 	}
 
 	/** MySQL 8.0+: sys.memory_global_total, the top P_S memory areas, and P_S's own size. */
-	static MeasuredMemory mySql(Connection connection, String version) {
+	static MeasuredMemory mySql(Connection connection) {
 		Long total = null;
 		List<LiveSnapshot.Consumer> consumers = new ArrayList<>();
 		StringBuilder note = new StringBuilder();
@@ -71,7 +71,7 @@ record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> 
 				ResultSet rows = statement.executeQuery("SHOW ENGINE PERFORMANCE_SCHEMA STATUS")) {
 			while (rows.next()) {
 				if ("performance_schema.memory".equalsIgnoreCase(rows.getString(2))) {
-					performanceSchema = number(rows.getString(3));
+					performanceSchema = LiveSnapshot.number(rows.getString(3));
 				}
 			}
 		}
@@ -79,18 +79,6 @@ record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> 
 			note.append(" performance_schema's own size needs the PROCESS privilege (").append(ex.getErrorCode()).append(").");
 		}
 		return new MeasuredMemory(total, note.toString(), consumers, performanceSchema);
-	}
-
-	private static Long number(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

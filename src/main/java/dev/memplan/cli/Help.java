@@ -48,6 +48,8 @@ final class Help {
 			  --password-env VAR         the environment variable holding its password
 			                             (a password is never accepted on the command line)
 			  --tls MODE                 DISABLED PREFERRED REQUIRED VERIFY_CA VERIFY_IDENTITY
+			  --oom-log FILE             summarize the OOM kills in a kernel log (dmesg, journalctl -k,
+			                             /var/log/messages); alone, or after the check
 			  --fail-on tight|overcommitted  the least bad verdict that fails (default tight)
 			  --recommend                print only the recommended [mysqld] snippet
 			  -h, --help                 this text
@@ -56,6 +58,7 @@ final class Help {
 			  memplan check --server mysql-8.0 --ram 16G my.cnf conf.d/*.cnf
 			  memplan check --ram 4G --fail-on overcommitted --format json my.cnf > plan.json
 			  cat my.cnf | memplan check --server mariadb-10.11 --ram 8G -
+			  dmesg -T | memplan check --oom-log -
 			  memplan check --server mysql-8.0 --ram 16G --recommend my.cnf >> tuned.cnf
 			  MYSQL_PWD=... memplan check --live db1:3306 --user monitor --password-env MYSQL_PWD --ram 64G
 			""";

@@ -28,6 +28,8 @@ import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.core.Severity;
 import dev.memplan.optionfile.OptionFile;
+import dev.memplan.host.OomLogParser;
+import dev.memplan.report.OomSummary;
 import dev.memplan.report.TextReport;
 import dev.memplan.web.ImportRequest;
 import dev.memplan.web.PlanResult;
@@ -107,6 +109,11 @@ public final class MemplanCli {
 			this.out.print(Help.CHECK);
 			return FITS;
 		}
+		String oomSummary = (options.oomLog != null) ? OomSummary.text(new OomLogParser().parse(readDump(options.oomLog))) : null;
+		if (oomSummary != null && options.files.isEmpty() && options.showVariables == null && options.live == null) {
+			this.out.print(oomSummary);
+			return FITS;
+		}
 		if (options.ram == null) {
 			throw new CheckOptions.UsageException("--ram is required (the host's RAM, e.g. --ram 16G)");
 		}
@@ -114,7 +121,7 @@ public final class MemplanCli {
 			throw new CheckOptions.UsageException("name my.cnf files, - for standard input, --show-variables FILE or --live HOST");
 		}
 		if (options.live != null) {
-			return live(options);
+			return live(options, oomSummary);
 		}
 		DiskOptionFiles disk = new DiskOptionFiles(this.in);
 		List<OptionFile> files = disk.read(options.files);
@@ -124,11 +131,11 @@ public final class MemplanCli {
 		PlanQuery query = new PlanQuery(options.server, options.ram, null, options.expectedConnections, options.share,
 				options.reserved, Map.of());
 		PlanResult result = new PlanService().plan(query, new ImportRequest(null, texts, dump, options.instance));
-		return report(result, options);
+		return report(result, options, oomSummary);
 	}
 
 	/** --live host[:port] --user U --password-env VAR: never a password on the command line. */
-	private int live(CheckOptions options) {
+	private int live(CheckOptions options, String oomSummary) {
 		if (options.user == null) {
 			throw new CheckOptions.UsageException("--live needs --user");
 		}
@@ -161,7 +168,7 @@ public final class MemplanCli {
 				Map.of());
 		PlanResult plan = new PlanService().planWith(query, reading.settings(), List.of(),
 				reading.snapshot().performanceSchemaBytes());
-		return report(plan, options);
+		return report(plan, options, oomSummary);
 	}
 
 	/** {@code db1}, {@code db1:3307}, {@code [2001:db8::5]:3306}. */
@@ -178,6 +185,7 @@ public final class MemplanCli {
 		return new String[] { text, null };
 	}
 
+	/** A dump, a kernel log: a whole text file, or - for standard input. */
 	private String readDump(String name) throws IOException {
 		if (name.equals("-")) {
 			return DiskOptionFiles.readLimited(this.in, "stdin");
@@ -191,7 +199,7 @@ public final class MemplanCli {
 		}
 	}
 
-	private int report(PlanResult result, CheckOptions options) {
+	private int report(PlanResult result, CheckOptions options, String oomSummary) {
 		Plan plan = result.plan();
 		if (options.recommendOnly) {
 			this.out.print(plan.recommendation().mycnf());
@@ -203,6 +211,9 @@ public final class MemplanCli {
 				case "markdown" -> TextReport.markdown(plan);
 				default -> TextReport.text(plan);
 			});
+			if (oomSummary != null && !options.format.equals("json")) {
+				this.out.print("\n" + oomSummary);
+			}
 		}
 		List<Diagnostic> errors = plan.diagnostics().stream().filter((d) -> d.severity() == Severity.ERROR).toList();
 		for (Diagnostic error : errors) {

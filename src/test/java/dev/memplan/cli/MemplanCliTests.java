@@ -134,11 +134,29 @@ class MemplanCliTests {
 	}
 
 	@Test
+	void summarizesAKernelLog() throws Exception {
+		String log = "[ 4709.116275] Memory cgroup out of memory: Kill process 71414 (mysqld) score 108 or sacrifice child\n"
+				+ "[ 4709.122085] Killed process 71414 (mysqld) total-vm:1121372kB, anon-rss:452468kB, file-rss:0kB, shmem-rss:0kB\n"
+				+ "[ 4827.986920] Memory cgroup out of memory: Kill process 123841 (mysqld) score 101 or sacrifice child\n"
+				+ "[ 4827.992207] Killed process 123841 (mysqld) total-vm:465616kB, anon-rss:423524kB, file-rss:0kB, shmem-rss:0kB\n";
+		assertThat(run(log, "check", "--oom-log", "-")).isZero();
+		// 452468 kB anon-rss = 441.9 MiB
+		assertThat(this.stdout).startsWith("OOM events: 2\n")
+			.contains("killed mysqld (pid 71414), resident 441.9 MiB, score 108")
+			.contains("restart loop: mysqld killed 2 times within 119 s");
+		Path cnf = file("my.cnf", "[mysqld]\n");
+		Path logFile = file("kern.log", log);
+		assertThat(run("", "check", "--server", "mysql-8.0", "--ram", "16G", "--oom-log", logFile.toString(), cnf.toString())).isZero();
+		assertThat(this.stdout).contains("FITS").contains("OOM events: 2");
+	}
+
+	@Test
 	void listsEverythingInHelpAndPrintsTheVersion() {
 		assertThat(run("", "help")).isZero();
 		assertThat(this.stdout).contains("memplan check", "memplan version", "Examples:");
 		assertThat(run("", "check", "--help")).isZero();
-		assertThat(this.stdout).contains("--fail-on", "--show-variables", "--recommend", "--instance", "Exit codes:");
+		assertThat(this.stdout).contains("--fail-on", "--show-variables", "--recommend", "--instance", "--oom-log", "--live",
+				"--password-env", "Exit codes:");
 		assertThat(run("", "version")).isZero();
 		assertThat(this.stdout).startsWith("memplan ");
 	}

@@ -22,7 +22,8 @@ final class PlanAdvice {
 			if (tmp.bytes() > heap) {
 				advice.add(Diagnostic.about("tmp_table_size", tmp.origin(), "TMP_TABLE_CAPPED_BY_HEAP", Severity.ADVICE,
 						"tmp_table_size (" + ByteSize.formatHuman(tmp.bytes()) + ") is larger than max_heap_table_size ("
-								+ ByteSize.formatHuman(heap) + "): in-memory temporary tables stop at the smaller of the two."));
+								+ ByteSize.formatHuman(heap) + "): in-memory temporary tables stop at the smaller of the two.")
+						.withArgs(ByteSize.formatHuman(tmp.bytes()), ByteSize.formatHuman(heap)));
 			}
 		});
 		Long expected = budget.expectedConnections();
@@ -30,7 +31,8 @@ final class PlanAdvice {
 			advice.add(new Diagnostic("EXPECTED_ABOVE_MAX_CONNECTIONS", Severity.WARNING, "The expected " + expected
 					+ " connections exceed max_connections + 1 (" + budget.connectionSlots()
 					+ "): the server refuses the rest with 'Too many connections'.", "max_connections",
-					settings.variable("max_connections").map(EffectiveVariable::origin).orElse(Origin.request())));
+					settings.variable("max_connections").map(EffectiveVariable::origin).orElse(Origin.request()))
+				.withArgs(expected, budget.connectionSlots()));
 		}
 		budget.lineItems().stream().filter((item) -> item.id().equals("tmp_table") && item.bytes() > 0).findFirst()
 			.ifPresent((item) -> advice.add(new Diagnostic("WORST_CASE_IS_NOMINAL", Severity.INFO,
@@ -44,12 +46,14 @@ final class PlanAdvice {
 							+ ByteSize.formatApproximate(budget.worstCaseBytes()) + ", more than the host's "
 							+ ByteSize.formatApproximate(budget.hostRamBytes()) + ": the OOM killer would end it. max_connections = "
 							+ recommendation.maxConnectionsThatFit() + " fits with the recommended pool.",
-					"max_connections", null));
+					"max_connections", null).withArgs(budget.connectionSlots() - 1, ByteSize.formatApproximate(budget.worstCaseBytes()),
+							ByteSize.formatApproximate(budget.hostRamBytes()), recommendation.maxConnectionsThatFit()));
 			case TIGHT -> advice.add(new Diagnostic("WORST_CASE_ABOVE_LIMIT", Severity.ADVICE,
 					"The worst case " + ByteSize.formatApproximate(budget.worstCaseBytes()) + " passes the budget limit "
 							+ ByteSize.formatApproximate(budget.budgetLimitBytes())
 							+ " but not the host's RAM: little is left for the OS page cache and other processes.",
-					"max_connections", null));
+					"max_connections", null).withArgs(ByteSize.formatApproximate(budget.worstCaseBytes()),
+							ByteSize.formatApproximate(budget.budgetLimitBytes())));
 			case FITS -> { }
 		}
 		return advice;
@@ -60,7 +64,8 @@ final class PlanAdvice {
 				.ifPresent((variable) -> advice.add(Diagnostic.about(name, variable.origin(), "LARGE_PER_CONNECTION_BUFFER",
 						Severity.ADVICE, name + " = " + ByteSize.formatHuman(variable.bytes())
 								+ " applies to every connection; large global values rarely help and multiply by max_connections. "
-								+ "Raise it per session (SET SESSION) for the queries that need it.")));
+								+ "Raise it per session (SET SESSION) for the queries that need it.")
+						.withArgs(name, ByteSize.formatHuman(variable.bytes()))));
 	}
 
 }

@@ -58,7 +58,7 @@ public final class SettingsNormalizer {
 				effective.put(spec.name(), variable);
 				if (!value.origin().isDefault()) {
 					variable.notes().forEach((note) -> diagnostics.add(Diagnostic.about(spec.name(), value.origin(),
-							"VALUE_ADJUSTED", Severity.WARNING, note)));
+							"VALUE_ADJUSTED", Severity.WARNING, note).withArgs(note)));
 				}
 			}
 			catch (IllegalArgumentException ex) {

@@ -126,7 +126,7 @@ final class StartupDefaults {
 			notes.add(note);
 			effective.put(pool.name(), SettingsNormalizer.numeric(pool.spec(), rounded, pool.origin(), notes));
 			if (!pool.origin().isDefault()) {
-				diagnostics.add(Diagnostic.about(pool.name(), pool.origin(), "VALUE_ADJUSTED", Severity.WARNING, note));
+				diagnostics.add(Diagnostic.about(pool.name(), pool.origin(), "VALUE_ADJUSTED", Severity.WARNING, note).withArgs(note));
 			}
 		}
 	}

@@ -1,10 +1,23 @@
 package dev.memplan.core;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One finding about the input or the plan, as data so that every view (page, JSON, command
  * line) can render it. {@code variable} and {@code origin} are null when not tied to one.
+ * {@code message} is the English sentence; {@code args} are the values in it, so a page can
+ * say the same in another language from its own message bundle ({@code diag.<code>}).
  */
-public record Diagnostic(String code, Severity severity, String message, String variable, Origin origin) {
+public record Diagnostic(String code, Severity severity, String message, String variable, Origin origin, List<String> args) {
+
+	public Diagnostic {
+		args = (args != null) ? List.copyOf(args) : List.of();
+	}
+
+	public Diagnostic(String code, Severity severity, String message, String variable, Origin origin) {
+		this(code, severity, message, variable, origin, List.of());
+	}
 
 	public static Diagnostic of(String code, Severity severity, String message) {
 		return new Diagnostic(code, severity, message, null, null);
@@ -12,6 +25,12 @@ public record Diagnostic(String code, Severity severity, String message, String 
 
 	public static Diagnostic about(String variable, Origin origin, String code, Severity severity, String message) {
 		return new Diagnostic(code, severity, message, variable, origin);
+	}
+
+	/** The same finding with the values its message is made of. */
+	public Diagnostic withArgs(Object... values) {
+		return new Diagnostic(this.code, this.severity, this.message, this.variable, this.origin,
+				Arrays.stream(values).map(String::valueOf).toList());
 	}
 
 }

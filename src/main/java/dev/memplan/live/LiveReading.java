@@ -24,7 +24,7 @@ public record LiveReading(ServerProfile profile, ServerSettings settings, Long m
 		if (detected == null || detected.note() != null) {
 			settings.addDiagnostic(new Diagnostic("VERSION_APPROXIMATED", Severity.INFO, (detected != null) ? detected.note()
 					: "The server's version '" + snapshot.version() + "' is not one memplan knows; planned as MySQL 8.0.", "version",
-					Origin.live()));
+					Origin.live()).withArgs(snapshot.version(), profile.displayName()));
 		}
 		snapshot.variables().forEach((name, value) -> {
 			if (catalog.variable(profile, name).isPresent() && value != null) {

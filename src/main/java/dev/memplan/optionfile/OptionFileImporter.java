@@ -39,11 +39,12 @@ public final class OptionFileImporter {
 		List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
 		if (instance != null && !instance.isBlank() && !instances.contains(instance.strip().toLowerCase(java.util.Locale.ROOT))) {
 			diagnostics.add(Diagnostic.of("UNKNOWN_INSTANCE", Severity.ERROR, "No instance group [" + instance
-					+ "] in the files" + (instances.isEmpty() ? "." : "; found: " + String.join(", ", instances) + ".")));
+					+ "] in the files" + (instances.isEmpty() ? "." : "; found: " + String.join(", ", instances) + "."))
+				.withArgs(instance, instances.isEmpty() ? "-" : String.join(", ", instances)));
 		}
 		else if ((instance == null || instance.isBlank()) && !instances.isEmpty()) {
 			diagnostics.add(Diagnostic.of("INSTANCES_FOUND", Severity.INFO, "The files define instances " + String.join(", ", instances)
-					+ "; pick one to plan it (only the shared groups are read now)."));
+					+ "; pick one to plan it (only the shared groups are read now).").withArgs(String.join(", ", instances)));
 		}
 		ServerSettings withReadingProblems = ServerSettings.empty();
 		diagnostics.forEach(withReadingProblems::addDiagnostic);

@@ -42,7 +42,7 @@ public final class OptionFileReader {
 	private void readFile(OptionFile file, State state, int depth) {
 		if (!state.reading.add(file)) {
 			state.diagnostics.add(Diagnostic.about(null, Origin.optionFile(file.name(), 0), "INCLUDE_CYCLE", Severity.WARNING,
-					file.name() + " includes itself (directly or through another file); read once."));
+					file.name() + " includes itself (directly or through another file); read once.").withArgs(file.name()));
 			return;
 		}
 		String[] lines = file.text().split("\n", -1);
@@ -56,7 +56,8 @@ public final class OptionFileReader {
 			}
 			if (index == 0 && !line.isEmpty() && line.charAt(0) == BOM) {
 				state.diagnostics.add(Diagnostic.about(null, origin, "BOM", Severity.ERROR, file.name()
-						+ " starts with a UTF-8 byte order mark: MariaDB refuses to start (\"Found option without preceding group\"); save it without BOM."));
+						+ " starts with a UTF-8 byte order mark: MariaDB refuses to start (\"Found option without preceding group\"); save it without BOM.")
+					.withArgs(file.name()));
 				line = line.substring(1);
 			}
 			String stripped = line.strip();
@@ -166,14 +167,15 @@ public final class OptionFileReader {
 		}
 		if (depth >= MAX_INCLUDE_DEPTH) {
 			state.diagnostics.add(Diagnostic.about(null, origin, "INCLUDE_TOO_DEEP", Severity.WARNING,
-					"Includes nested deeper than " + MAX_INCLUDE_DEPTH + " levels are not followed."));
+					"Includes nested deeper than " + MAX_INCLUDE_DEPTH + " levels are not followed.").withArgs(MAX_INCLUDE_DEPTH));
 			return;
 		}
 		List<OptionFile> matched = keyword.equals("!include") ? state.matchInclude(target) : state.matchIncludeDir(target);
 		if (matched.isEmpty()) {
 			state.diagnostics.add(Diagnostic.about(null, origin, "INCLUDE_NOT_UPLOADED", Severity.WARNING,
 					keyword + " " + target + ": not among the files you gave, so not read. memplan reads no file from its own disk; "
-							+ "upload " + (keyword.equals("!include") ? "that file" : "the folder's .cnf files") + " to include it."));
+							+ "upload " + (keyword.equals("!include") ? "that file" : "the folder's .cnf files") + " to include it.")
+				.withArgs(keyword, target));
 			return;
 		}
 		for (OptionFile file : matched) {

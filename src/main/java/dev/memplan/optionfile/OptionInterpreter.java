@@ -80,7 +80,7 @@ final class OptionInterpreter {
 		if (name.startsWith("maximum_")) {
 			String target = name.substring(8);
 			note(option, target, "MAXIMUM_PREFIX", Severity.INFO, written + " sets the ceiling SET SESSION can raise " + target
-					+ " to, not its value; the plan uses " + target + " itself.");
+					+ " to, not its value; the plan uses " + target + " itself.", written, target);
 			return;
 		}
 		Boolean flag = null;
@@ -117,31 +117,34 @@ final class OptionInterpreter {
 		if (this.catalog.isKnownAnywhere(name)) {
 			note(option, name, "REMOVED_OPTION", loose ? Severity.WARNING : Severity.ERROR, name + " does not exist on "
 					+ this.profile.displayName() + (loose ? "; loose- makes the server ignore it." : ": the server refuses to start. "
-							+ "Remove it, or prefix it with loose- if the file is shared with older servers."));
+							+ "Remove it, or prefix it with loose- if the file is shared with older servers."), name,
+					this.profile.displayName());
 			return Optional.empty();
 		}
 		if (this.profile.isMariaDb()) {
 			List<String> candidates = ServerOptionNames.mariaDb().startingWith(name);
 			if (candidates.size() == 1) {
 				note(option, candidates.get(0), "ABBREVIATED_OPTION", Severity.WARNING, option.name() + " is read as "
-						+ candidates.get(0) + " (MariaDB accepts a unique prefix); write the full name.");
+						+ candidates.get(0) + " (MariaDB accepts a unique prefix); write the full name.", option.name(), candidates.get(0));
 				return Optional.of(candidates.get(0));
 			}
 			if (candidates.size() > 1) {
 				note(option, name, "AMBIGUOUS_OPTION", loose ? Severity.WARNING : Severity.ERROR, option.name()
 						+ " is ambiguous (" + String.join(", ", candidates.subList(0, Math.min(4, candidates.size())))
-						+ (candidates.size() > 4 ? ", …" : "") + ")" + (loose ? "; ignored." : ": the server refuses to start."));
+						+ (candidates.size() > 4 ? ", …" : "") + ")" + (loose ? "; ignored." : ": the server refuses to start."),
+						option.name(), String.join(", ", candidates.subList(0, Math.min(4, candidates.size()))));
 				return Optional.empty();
 			}
 			note(option, name, "UNKNOWN_OPTION", loose ? Severity.WARNING : Severity.ERROR, "unknown option " + option.name()
-					+ (loose ? ": ignored thanks to loose-." : ": the server refuses to start. Prefix it with loose- if a plugin provides it."));
+					+ (loose ? ": ignored thanks to loose-." : ": the server refuses to start. Prefix it with loose- if a plugin provides it."),
+					option.name());
 			return Optional.empty();
 		}
 		Optional<String> caseVariant = this.catalog.variables(this.profile).keySet().stream()
 			.filter((known) -> known.equalsIgnoreCase(name)).findFirst();
 		if (caseVariant.isPresent()) {
 			note(option, caseVariant.get(), "OPTION_NAME_CASE", loose ? Severity.WARNING : Severity.ERROR, option.name()
-					+ ": MySQL option names are case-sensitive; write " + caseVariant.get() + ".");
+					+ ": MySQL option names are case-sensitive; write " + caseVariant.get() + ".", option.name(), caseVariant.get());
 		}
 		return Optional.empty();
 	}
@@ -159,7 +162,7 @@ final class OptionInterpreter {
 		}
 		if (flag != null || value == null) {
 			note(option, name, "VALUE_REQUIRED", Severity.ERROR, option.name() + " needs a value (e.g. " + name + " = "
-					+ spec.defaultValue() + "): the server refuses to start.");
+					+ spec.defaultValue() + "): the server refuses to start.", option.name(), name, spec.defaultValue());
 			return;
 		}
 		if (spec.isNumeric()) {
@@ -167,11 +170,13 @@ final class OptionInterpreter {
 				ByteSize.parse(value);
 			}
 			catch (ByteSizeFormatException ex) {
-				note(option, name, "INVALID_SIZE", Severity.ERROR, name + ": " + ex.getMessage() + ". The server refuses to start.");
+				note(option, name, "INVALID_SIZE", Severity.ERROR, name + ": " + ex.getMessage() + ". The server refuses to start.", name,
+						value);
 				return;
 			}
 			if (this.profile.isMySql() && !this.profile.isAtLeast(8, 0) && value.strip().matches("\\d+[tTpPeE].*")) {
-				note(option, name, "INVALID_SIZE", Severity.ERROR, name + " = " + value + ": MySQL before 8.0.14 knows only the K, M and G suffixes.");
+				note(option, name, "INVALID_SIZE", Severity.ERROR, name + " = " + value + ": MySQL before 8.0.14 knows only the K, M and G suffixes.",
+						name, value);
 				return;
 			}
 		}
@@ -187,7 +192,7 @@ final class OptionInterpreter {
 		String value = option.value();
 		if (value != null && (value.equals("0") || value.equalsIgnoreCase("OFF"))) {
 			note(option, "log_bin", "LOG_BIN_BASENAME", Severity.WARNING, "log_bin = " + value
-					+ " turns the binary log ON with the base name '" + value + "'. To turn it off write skip-log-bin.");
+					+ " turns the binary log ON with the base name '" + value + "'. To turn it off write skip-log-bin.", value);
 		}
 		set(option, "log_bin", "ON");
 	}
@@ -200,7 +205,8 @@ final class OptionInterpreter {
 				this.settings.setNamedKeyCache(cache, option.value(), option.origin());
 			}
 			catch (ByteSizeFormatException ex) {
-				note(option, option.name(), "INVALID_SIZE", Severity.ERROR, option.name() + ": " + ex.getMessage());
+				note(option, option.name(), "INVALID_SIZE", Severity.ERROR, option.name() + ": " + ex.getMessage(), option.name(),
+						option.value());
 			}
 		}
 	}
@@ -209,13 +215,13 @@ final class OptionInterpreter {
 		Origin previous = this.lastSeen.put(name, option.origin());
 		if (previous != null) {
 			note(option, name, "DUPLICATE_OVERRIDDEN", Severity.INFO, name + " was also set at " + previous
-					+ "; the later value wins.");
+					+ "; the later value wins.", name, previous);
 		}
 		this.settings.set(name, value, option.origin());
 	}
 
-	private void note(RawOption option, String variable, String code, Severity severity, String message) {
-		this.settings.addDiagnostic(Diagnostic.about(variable, option.origin(), code, severity, message));
+	private void note(RawOption option, String variable, String code, Severity severity, String message, Object... args) {
+		this.settings.addDiagnostic(Diagnostic.about(variable, option.origin(), code, severity, message).withArgs(args));
 	}
 
 }

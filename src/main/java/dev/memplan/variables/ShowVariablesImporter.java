@@ -39,7 +39,7 @@ public final class ShowVariablesImporter {
 		}
 		if (detected != null && detected.note() != null) {
 			settings.addDiagnostic(new Diagnostic("VERSION_APPROXIMATED", Severity.INFO, detected.note(), "version",
-					Origin.showVariables(version.line())));
+					Origin.showVariables(version.line())).withArgs(detected.version(), detected.profile().displayName()));
 		}
 		if (target == null) {
 			return new Imported(settings, null, variables.size());
@@ -51,7 +51,8 @@ public final class ShowVariablesImporter {
 			}
 			else if (this.catalog.isKnownAnywhere(name)) {
 				settings.addDiagnostic(Diagnostic.about(name, Origin.showVariables(entry.getValue().line()), "NOT_ON_THIS_SERVER",
-						Severity.INFO, name + " is in the dump but does not exist on " + target.displayName() + "; left out."));
+						Severity.INFO, name + " is in the dump but does not exist on " + target.displayName() + "; left out.")
+					.withArgs(name, target.displayName()));
 			}
 		}
 		return new Imported(settings, detected, variables.size());

@@ -49,6 +49,16 @@ class LanguagePageTests {
 	}
 
 	@Test
+	void translatesDiagnosticsWithTheirValues() throws Exception {
+		// MariaDB 10.11 defaults on 2 GiB: 3.2 GiB worst case (BudgetCalculatorTests); 0 connections fit
+		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=2G&sort_buffer_size=8M&lang=zh-CN"))
+			.andExpect(content().string(containsString("如果全部 151 个连接同时分配缓冲区")))
+			.andExpect(content().string(containsString("sort_buffer_size = 8 MiB 对每个连接生效")));
+		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=2G&read_buffer_size=100000&lang=ja"))
+			.andExpect(content().string(containsString("サーバーはこの値を変更します：not a multiple of 4 KiB: rounded down to 96 KiB")));
+	}
+
+	@Test
 	void fallsBackToEnglish() throws Exception {
 		this.mvc.perform(get(PERMALINK).header("Accept-Language", "fr-FR,de;q=0.8"))
 			.andExpect(content().string(containsString("<html lang=\"en\">")))

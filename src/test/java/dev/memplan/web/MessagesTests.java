@@ -96,6 +96,25 @@ class MessagesTests {
 	}
 
 	@Test
+	void everyDiagnosticCodeHasAMessage() throws IOException {
+		Set<String> keys = bundle("messages.properties").stringPropertyNames();
+		Pattern code = Pattern.compile("(?:new Diagnostic\\(|Diagnostic\\.(?:about|of)\\([^;]*?|note\\(option, [^,]+, )\"([A-Z][A-Z_]{2,})\"", Pattern.DOTALL);
+		Set<String> codes = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/memplan"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				Matcher m = code.matcher(Files.readString(file));
+				while (m.find()) {
+					codes.add(m.group(1));
+				}
+			}
+		}
+		assertThat(codes).hasSizeGreaterThan(30);
+		for (String c : codes) {
+			assertThat(keys.contains("diag." + c) || keys.contains("diag." + c + ".ERROR")).as("a message for " + c).isTrue();
+		}
+	}
+
+	@Test
 	void templatesHoldNoHardCodedText() throws IOException {
 		List<String> found = new ArrayList<>();
 		for (Path template : templates()) {

@@ -1,0 +1,36 @@
+package dev.memplan.web;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import dev.memplan.core.Diagnostic;
+
+/**
+ * A diagnostic in the page's language ({@code ${@diag.text(d)}}): {@code diag.<CODE>.<SEVERITY>},
+ * then {@code diag.<CODE>}, with the diagnostic's values; its English sentence when neither exists.
+ */
+@Component("diag")
+public class DiagnosticText {
+
+	private final MessageSource messages;
+
+	DiagnosticText(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	public String text(Diagnostic diagnostic) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Object[] args = diagnostic.args().toArray();
+		for (String key : new String[] { "diag." + diagnostic.code() + "." + diagnostic.severity(), "diag." + diagnostic.code() }) {
+			String text = this.messages.getMessage(key, args, null, locale);
+			if (text != null) {
+				return text;
+			}
+		}
+		return diagnostic.message();
+	}
+
+}

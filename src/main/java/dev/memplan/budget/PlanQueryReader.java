@@ -48,7 +48,7 @@ public final class PlanQueryReader {
 		});
 		if (ram != null && share != null && BudgetCalculator.budgetLimit(new HostSpec(ram, null, null, share, 0)) <= reserved) {
 			problems.add(new InputProblem("reservedForOtherProcesses", query.reservedForOtherProcesses(),
-					"The memory reserved for other processes leaves nothing for MySQL on this host."));
+					"The memory reserved for other processes leaves nothing for MySQL on this host.").withKey("error.reserved.tooLarge"));
 		}
 		if (!problems.isEmpty()) {
 			problems.addAll(variableProblems(profile, settings));
@@ -72,8 +72,8 @@ public final class PlanQueryReader {
 		String id = (server == null || server.isBlank()) ? PlanQuery.DEFAULT_SERVER : server;
 		Optional<ServerProfile> profile = this.catalog.profile(id);
 		if (profile.isEmpty()) {
-			problems.add(new InputProblem("server", server, "Unknown server; choose one of "
-					+ this.catalog.profiles().stream().map(ServerProfile::id).collect(Collectors.joining(", ")) + "."));
+			String known = this.catalog.profiles().stream().map(ServerProfile::id).collect(Collectors.joining(", "));
+			problems.add(new InputProblem("server", server, "Unknown server; choose one of " + known + ".").withKey("error.server", known));
 			return this.catalog.require(PlanQuery.DEFAULT_SERVER);
 		}
 		return profile.get();
@@ -83,13 +83,13 @@ public final class PlanQueryReader {
 		try {
 			long ram = ByteSize.parseHostMemory(text).toLongExact();
 			if (ram < (64L << 20)) {
-				problems.add(new InputProblem("hostRam", text, "The host's RAM must be at least 64 MiB."));
+				problems.add(new InputProblem("hostRam", text, "The host's RAM must be at least 64 MiB.").withKey("error.hostRam.min"));
 				return null;
 			}
 			return ram;
 		}
 		catch (ByteSizeFormatException ex) {
-			problems.add(new InputProblem("hostRam", text, "Host RAM " + ex.getMessage()));
+			problems.add(new InputProblem("hostRam", text, "Host RAM " + ex.getMessage()).withKey("error.hostRam", text));
 			return null;
 		}
 	}
@@ -101,13 +101,14 @@ public final class PlanQueryReader {
 		try {
 			long value = Long.parseLong(text.strip());
 			if (value < min || value > max) {
-				problems.add(new InputProblem(field, text, "Must be a whole number from " + min + " to " + max + "."));
+				problems.add(new InputProblem(field, text, "Must be a whole number from " + min + " to " + max + ".")
+					.withKey("error.range", min, max));
 				return Optional.empty();
 			}
 			return Optional.of(value);
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new InputProblem(field, text, "'" + text + "' is not a whole number."));
+			problems.add(new InputProblem(field, text, "'" + text + "' is not a whole number.").withKey("error.whole", text));
 			return Optional.empty();
 		}
 	}
@@ -128,13 +129,14 @@ public final class PlanQueryReader {
 				share = share.movePointLeft(2);
 			}
 			if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
-				problems.add(new InputProblem("mysqlShare", text, "MySQL's share of RAM must be above 0 and at most 100 %."));
+				problems.add(new InputProblem("mysqlShare", text, "MySQL's share of RAM must be above 0 and at most 100 %.")
+					.withKey("error.share.range"));
 				return null;
 			}
 			return share;
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new InputProblem("mysqlShare", text, "Write MySQL's share of RAM as 0.85 or 85 %."));
+			problems.add(new InputProblem("mysqlShare", text, "Write MySQL's share of RAM as 0.85 or 85 %.").withKey("error.share"));
 			return null;
 		}
 	}
@@ -147,7 +149,8 @@ public final class PlanQueryReader {
 			return ByteSize.parseHostMemory(text).toLongExact();
 		}
 		catch (ByteSizeFormatException ex) {
-			problems.add(new InputProblem("reservedForOtherProcesses", text, "Reserved memory " + ex.getMessage()));
+			problems.add(new InputProblem("reservedForOtherProcesses", text, "Reserved memory " + ex.getMessage())
+				.withKey("error.reserved", text));
 			return 0;
 		}
 	}

@@ -46,7 +46,7 @@ public final class Planner {
 		}
 		catch (ArithmeticException ex) {
 			throw new InvalidInputException(new InputProblem("variables", "",
-					"The configured sizes add up to more than 8 EiB; no host can hold this configuration."));
+					"The configured sizes add up to more than 8 EiB; no host can hold this configuration.").withKey("error.tooLarge"));
 		}
 	}
 

@@ -41,9 +41,11 @@ public final class SettingsNormalizer {
 		for (String name : settings.values().keySet()) {
 			if (!specs.containsKey(name)) {
 				SettingValue value = settings.get(name);
-				problems.add(new InputProblem(name, value.text(), this.catalog.isKnownAnywhere(name)
-						? name + " does not exist on " + profile.displayName()
-						: name + " is not a memory variable memplan knows"));
+				problems.add(this.catalog.isKnownAnywhere(name)
+						? new InputProblem(name, value.text(), name + " does not exist on " + profile.displayName())
+							.withKey("error.variable.notHere", name, profile.displayName())
+						: new InputProblem(name, value.text(), name + " is not a memory variable memplan knows")
+							.withKey("error.variable.unknown", name));
 			}
 		}
 		Map<String, EffectiveVariable> effective = new LinkedHashMap<>();
@@ -62,7 +64,9 @@ public final class SettingsNormalizer {
 				}
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new InputProblem(spec.name(), value.text(), spec.name() + ": " + ex.getMessage()));
+				problems.add(new InputProblem(spec.name(), value.text(), spec.name() + ": " + ex.getMessage())
+					.withKey(spec.isNumeric() ? "error.variable.size" : "error.variable.word", value.text(),
+							String.join(", ", spec.allowedValues().isEmpty() ? java.util.List.of("ON", "OFF") : spec.allowedValues())));
 			}
 		}
 		Map<String, Long> keyCaches = new LinkedHashMap<>();

@@ -46,11 +46,11 @@ public final class LiveServerProbe {
 		catch (AllowedHosts.HostNotAllowedException ex) {
 			target.wipePassword();
 			return failed(ProbeFailure.Kind.HOST_NOT_ALLOWED, target.host()
-					+ " is not among the hosts this memplan may connect to (memplan.live.allowed-hosts). No connection was made.");
+					+ " is not among the hosts this memplan may connect to (memplan.live.allowed-hosts). No connection was made.", target);
 		}
 		catch (UnknownHostException ex) {
 			target.wipePassword();
-			return failed(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.");
+			return failed(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.", target);
 		}
 		Properties properties = properties(target);
 		try (Connection connection = DriverManager.getConnection(url(address, target.port()), properties)) {
@@ -129,29 +129,29 @@ public final class LiveServerProbe {
 		int code = ex.getErrorCode();
 		List<Throwable> causes = causes(ex);
 		if (causes.stream().anyMatch(UnknownHostException.class::isInstance)) {
-			return new ProbeFailure(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.");
+			return failure(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.", target);
 		}
 		if (code == 1045 || code == 1044 || state.equals("28000")) {
-			return new ProbeFailure(ProbeFailure.Kind.ACCESS_DENIED, "The server at " + address + " refused the user name or password.");
+			return failure(ProbeFailure.Kind.ACCESS_DENIED, "The server at " + address + " refused the user name or password.", target);
 		}
 		if (causes.stream().anyMatch(ConnectException.class::isInstance)) {
-			return new ProbeFailure(ProbeFailure.Kind.REFUSED, "Nothing accepts connections at " + address + ".");
+			return failure(ProbeFailure.Kind.REFUSED, "Nothing accepts connections at " + address + ".", target);
 		}
 		if (causes.stream().anyMatch(SocketTimeoutException.class::isInstance)) {
-			return new ProbeFailure(ProbeFailure.Kind.TIMED_OUT, "The server at " + address + " did not answer within "
-					+ this.socketTimeout.toSeconds() + " s.");
+			return failure(ProbeFailure.Kind.TIMED_OUT, "The server at " + address + " did not answer within "
+					+ this.socketTimeout.toSeconds() + " s.", target);
 		}
 		String text = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
 		if (text.contains("ssl") || text.contains("tls")) {
-			return new ProbeFailure(ProbeFailure.Kind.TLS_UNAVAILABLE, "TLS mode " + target.tlsMode()
-					+ " was asked for, but the server at " + address + " does not offer TLS (or its certificate did not verify).");
+			return failure(ProbeFailure.Kind.TLS_UNAVAILABLE, "TLS mode " + target.tlsMode()
+					+ " was asked for, but the server at " + address + " does not offer TLS (or its certificate did not verify).", target);
 		}
 		if (state.startsWith("08")) {
-			return new ProbeFailure(ProbeFailure.Kind.CONNECTION_LOST, "The connection to " + address
-					+ " was lost while reading the server; nothing was planned. Try again.");
+			return failure(ProbeFailure.Kind.CONNECTION_LOST, "The connection to " + address
+					+ " was lost while reading the server; nothing was planned. Try again.", target);
 		}
-		return new ProbeFailure(ProbeFailure.Kind.FAILED, "Reading the server at " + address + " failed (SQL state "
-				+ (state.isEmpty() ? "unknown" : state) + ", error " + code + ").");
+		return failure(ProbeFailure.Kind.FAILED, "Reading the server at " + address + " failed (SQL state "
+				+ (state.isEmpty() ? "unknown" : state) + ", error " + code + ").", target);
 	}
 
 	private static List<Throwable> causes(Throwable ex) {
@@ -162,8 +162,13 @@ public final class LiveServerProbe {
 		return causes;
 	}
 
-	private static ProbeResult failed(ProbeFailure.Kind kind, String message) {
-		return new ProbeResult.Failed(new ProbeFailure(kind, message));
+	private ProbeResult failed(ProbeFailure.Kind kind, String message, LiveTarget target) {
+		return new ProbeResult.Failed(failure(kind, message, target));
+	}
+
+	private ProbeFailure failure(ProbeFailure.Kind kind, String message, LiveTarget target) {
+		return new ProbeFailure(kind, message, List.of(target.address(), target.host(), Long.toString(this.socketTimeout.toSeconds()),
+				target.tlsMode().name()));
 	}
 
 }

@@ -1,10 +1,24 @@
 package dev.memplan.live;
 
-/** Why a probe gave no snapshot; each kind has one clear message on the page and a type in the JSON. */
-public record ProbeFailure(Kind kind, String message) {
+import java.util.List;
+
+/**
+ * Why a probe gave no snapshot; each kind has one clear message on the page and a type in the JSON.
+ * {@code args} are the address, the host, the timeout in seconds and the TLS mode, for pages that
+ * say it in another language ({@code probe.<KIND>}).
+ */
+public record ProbeFailure(Kind kind, String message, List<String> args) {
 
 	public enum Kind {
 		DISABLED, HOST_NOT_ALLOWED, UNKNOWN_HOST, REFUSED, TIMED_OUT, ACCESS_DENIED, TLS_UNAVAILABLE, CONNECTION_LOST, FAILED
+	}
+
+	public ProbeFailure {
+		args = (args != null) ? List.copyOf(args) : List.of();
+	}
+
+	public ProbeFailure(Kind kind, String message) {
+		this(kind, message, List.of());
 	}
 
 }

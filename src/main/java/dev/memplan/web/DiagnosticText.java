@@ -10,7 +10,8 @@ import dev.memplan.core.Diagnostic;
 
 /**
  * A diagnostic in the page's language ({@code ${@diag.text(d)}}): {@code diag.<CODE>.<SEVERITY>},
- * then {@code diag.<CODE>}, with the diagnostic's values; its English sentence when neither exists.
+ * then {@code diag.<CODE>}, with the diagnostic's values; English pages, and any key that is
+ * missing, get the diagnostic's own English sentence.
  */
 @Component("diag")
 public class DiagnosticText {
@@ -23,6 +24,9 @@ public class DiagnosticText {
 
 	public String text(Diagnostic diagnostic) {
 		Locale locale = LocaleContextHolder.getLocale();
+		if ("en".equals(locale.getLanguage())) {
+			return diagnostic.message(); // the domain's own sentence, with the exact detail
+		}
 		Object[] args = diagnostic.args().toArray();
 		for (String key : new String[] { "diag." + diagnostic.code() + "." + diagnostic.severity(), "diag." + diagnostic.code() }) {
 			String text = this.messages.getMessage(key, args, null, locale);

@@ -45,7 +45,8 @@ public class PlanService {
 	 */
 	public PlanResult plan(PlanQuery query, ImportRequest input) {
 		if (input.files().size() > MAX_FILES) {
-			throw new InvalidInputException(new InputProblem("files", "", "At most " + MAX_FILES + " files can be read at once."));
+			throw new InvalidInputException(new InputProblem("files", "", "At most " + MAX_FILES + " files can be read at once.")
+				.withKey("error.files", MAX_FILES));
 		}
 		String dump = !ImportRequest.isBlank(input.showVariables()) ? input.showVariables()
 				: PastedText.looksLikeShowVariables(input.mycnf()) ? input.mycnf() : null;

@@ -39,8 +39,11 @@ class PlannerController {
 
 	private final PlanService planService;
 
-	PlannerController(PlanService planService) {
+	private final ProblemText problemText;
+
+	PlannerController(PlanService planService, ProblemText problemText) {
 		this.planService = planService;
+		this.problemText = problemText;
 	}
 
 	@GetMapping("/")
@@ -91,11 +94,12 @@ class PlannerController {
 			catch (InvalidInputException ex) {
 				ServerProfile profile = this.catalog.profile(query.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
 				for (InputProblem problem : ex.problems()) {
+					String text = this.problemText.text(problem, locale);
 					if (isFormField(problem.field(), profile)) {
-						errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
+						errors.merge(problem.field(), text, (a, b) -> a + " " + b);
 					}
 					else {
-						otherErrors.add(problem.message());
+						otherErrors.add(text);
 					}
 				}
 			}

@@ -59,6 +59,16 @@ class LanguagePageTests {
 	}
 
 	@Test
+	void translatesFieldErrorsBesideTheirFields() throws Exception {
+		this.mvc.perform(get("/?server=mysql-8.0&hostRam=lots&sort_buffer_size=1.5G&lang=ja"))
+			.andExpect(content().string(containsString("ホストのメモリ &#39;lots&#39; は有効なサイズではありません")))
+			.andExpect(content().string(containsString("&#39;1.5G&#39; はサーバーが読めるサイズではありません")))
+			.andExpect(content().string(containsString("name=\"hostRam\" value=\"lots\"")));
+		this.mvc.perform(get("/?server=mysql-8.0&hostRam=lots&lang=en"))
+			.andExpect(content().string(containsString("Host RAM &#39;lots&#39; is not a valid size")));
+	}
+
+	@Test
 	void fallsBackToEnglish() throws Exception {
 		this.mvc.perform(get(PERMALINK).header("Accept-Language", "fr-FR,de;q=0.8"))
 			.andExpect(content().string(containsString("<html lang=\"en\">")))

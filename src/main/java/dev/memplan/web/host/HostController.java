@@ -1,6 +1,7 @@
 package dev.memplan.web.host;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
+import dev.memplan.web.ProblemText;
 
 /** The "Host & OOM" page: paste a kernel log and/or a host snapshot. */
 @Controller
@@ -21,8 +23,11 @@ class HostController {
 
 	private final HostService hostService;
 
-	HostController(HostService hostService) {
+	private final ProblemText problemText;
+
+	HostController(HostService hostService, ProblemText problemText) {
 		this.hostService = hostService;
+		this.problemText = problemText;
 	}
 
 	@GetMapping("/host")
@@ -42,7 +47,7 @@ class HostController {
 	}
 
 	@PostMapping(path = "/host", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	String analyze(@RequestParam Map<String, String> params, Model model) {
+	String analyze(@RequestParam Map<String, String> params, Model model, Locale locale) {
 		String log = params.get("kernelLog");
 		String snapshot = params.get("snapshot");
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -52,7 +57,7 @@ class HostController {
 		model.addAttribute("proposedOomScoreAdj", params.get("proposedOomScoreAdj"));
 		model.addAttribute("errors", errors);
 		if ((log == null || log.isBlank()) && (snapshot == null || snapshot.isBlank())) {
-			errors.put("kernelLog", "Paste a kernel log, a host snapshot, or both.");
+			errors.put("kernelLog", this.problemText.of("error.hostNothing", new Object[0], "Paste a kernel log, a host snapshot, or both.", locale));
 			return "host";
 		}
 		if (log != null && !log.isBlank()) {
@@ -64,7 +69,7 @@ class HostController {
 			}
 			catch (InvalidInputException ex) {
 				for (InputProblem problem : ex.problems()) {
-					errors.put(problem.field(), problem.message());
+					errors.put(problem.field(), this.problemText.text(problem, locale));
 				}
 			}
 		}

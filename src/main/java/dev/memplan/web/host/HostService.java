@@ -51,7 +51,7 @@ public class HostService {
 			snapshot = new HostSnapshotParser().parse((snapshotText != null) ? snapshotText : "");
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(new InputProblem("snapshot", "", ex.getMessage()));
+			throw new InvalidInputException(new InputProblem("snapshot", "", ex.getMessage()).withKey("error.snapshot"));
 		}
 		return new HostRiskAnalyzer().analyze(snapshot, worstCase(worstCase), adj(proposedAdj));
 	}
@@ -64,7 +64,7 @@ public class HostService {
 			return ByteSize.parseHostMemory(text).toLongExact();
 		}
 		catch (ByteSizeFormatException ex) {
-			throw new InvalidInputException(new InputProblem("worstCase", text, "Worst case " + ex.getMessage()));
+			throw new InvalidInputException(new InputProblem("worstCase", text, "Worst case " + ex.getMessage()).withKey("error.worstCase", text));
 		}
 	}
 
@@ -81,7 +81,8 @@ public class HostService {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new InvalidInputException(new InputProblem("proposedOomScoreAdj", text, "oom_score_adj is a whole number from -1000 to 1000."));
+		throw new InvalidInputException(new InputProblem("proposedOomScoreAdj", text, "oom_score_adj is a whole number from -1000 to 1000.")
+			.withKey("error.adj"));
 	}
 
 }

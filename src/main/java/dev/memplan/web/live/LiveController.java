@@ -18,6 +18,7 @@ import dev.memplan.live.LiveTarget;
 import dev.memplan.web.LanguageResolver;
 import dev.memplan.web.LiveView;
 import dev.memplan.web.Permalinks;
+import dev.memplan.web.ProblemText;
 
 /** The live page: connect, then the plan beside what the server says about itself. POST only for the probe. */
 @Controller
@@ -25,8 +26,11 @@ class LiveController {
 
 	private final LiveService liveService;
 
-	LiveController(LiveService liveService) {
+	private final ProblemText problemText;
+
+	LiveController(LiveService liveService, ProblemText problemText) {
 		this.liveService = liveService;
+		this.problemText = problemText;
 	}
 
 	@GetMapping("/live")
@@ -49,7 +53,8 @@ class LiveController {
 			LiveTarget target = form.target(password);
 			LiveOutcome outcome = this.liveService.probeAndPlan(target, form.hostQuery());
 			if (outcome instanceof LiveOutcome.Failed failed) {
-				model.addAttribute("failure", failed.failure());
+				model.addAttribute("failure", this.problemText.of("probe." + failed.failure().kind(), failed.failure().args().toArray(),
+						failed.failure().message(), locale));
 				return "live";
 			}
 			LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;
@@ -63,11 +68,11 @@ class LiveController {
 			model.addAttribute("tiers", TierTable.standard().tiers());
 		}
 		catch (LiveTarget.InvalidTargetException ex) {
-			errors.put(ex.field(), ex.getMessage());
+			errors.put(ex.field(), this.problemText.of("error." + ex.field(), new Object[0], ex.getMessage(), locale));
 		}
 		catch (InvalidInputException ex) {
 			for (InputProblem problem : ex.problems()) {
-				errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
+				errors.merge(problem.field(), this.problemText.text(problem, locale), (a, b) -> a + " " + b);
 			}
 		}
 		return "live";

@@ -62,15 +62,17 @@ public final class HostRiskAnalyzer {
 		if (worst > ram + swap) {
 			findings.add(new HostRiskReport.Finding("WORST_CASE_ABOVE_RAM_AND_SWAP", HostRiskReport.Level.RISK, "mysqld's worst case ("
 					+ ByteSize.formatApproximate(worst) + ") is more than RAM + swap (" + ByteSize.formatApproximate(ram + swap)
-					+ "): a connection storm ends in the OOM killer."));
+					+ "): a connection storm ends in the OOM killer.", ByteSize.formatApproximate(worst), ByteSize.formatApproximate(ram + swap)));
 		}
 		else if (worst > ram) {
 			findings.add(new HostRiskReport.Finding("WORST_CASE_IN_SWAP", HostRiskReport.Level.ADVICE, "mysqld's worst case ("
-					+ ByteSize.formatApproximate(worst) + ") fits only with swap: the host would swap hard before it recovers."));
+					+ ByteSize.formatApproximate(worst) + ") fits only with swap: the host would swap hard before it recovers.",
+					ByteSize.formatApproximate(worst)));
 		}
 		else {
 			findings.add(new HostRiskReport.Finding("WORST_CASE_FITS_RAM", HostRiskReport.Level.OK, "mysqld's worst case ("
-					+ ByteSize.formatApproximate(worst) + ") fits the host's RAM (" + ByteSize.formatApproximate(ram) + ")."));
+					+ ByteSize.formatApproximate(worst) + ") fits the host's RAM (" + ByteSize.formatApproximate(ram) + ").",
+					ByteSize.formatApproximate(worst), ByteSize.formatApproximate(ram)));
 		}
 	}
 
@@ -88,14 +90,15 @@ public final class HostRiskAnalyzer {
 					+ ByteSize.formatApproximate(Math.max(0, growth));
 			findings.add(new HostRiskReport.Finding("STRICT_OVERCOMMIT", growth > headroom ? HostRiskReport.Level.RISK
 					: HostRiskReport.Level.ADVICE, message + (growth > headroom ? ": it does not fit, mysqld can crash on a failed allocation."
-							: ": it fits today.")));
+							: ": it fits today."), ByteSize.formatApproximate(Math.max(0, headroom)), ByteSize.formatApproximate(Math.max(0, growth))));
 		}
 		else {
-			findings.add(new HostRiskReport.Finding("STRICT_OVERCOMMIT", HostRiskReport.Level.ADVICE, message + "."));
+			findings.add(new HostRiskReport.Finding("STRICT_OVERCOMMIT_UNKNOWN", HostRiskReport.Level.ADVICE, message + "."));
 		}
-		recommendations.add(new HostRiskReport.Recommendation("Heuristic overcommit", "# /etc/sysctl.d/90-mysql.conf\nvm.overcommit_memory = 0\n",
+		recommendations.add(new HostRiskReport.Recommendation("overcommit", "Heuristic overcommit",
+				"# /etc/sysctl.d/90-mysql.conf\nvm.overcommit_memory = 0\n",
 				"Under mode 2 mysqld gets a failed malloc instead of memory and can crash; mode 0 refuses only absurd requests.",
-				"The OOM killer becomes the safety net again: pair it with OOMScoreAdjust for mysqld."));
+				"The OOM killer becomes the safety net again: pair it with OOMScoreAdjust for mysqld.", List.of()));
 	}
 
 	/** swappiness 0 meant "never swap anonymous memory" on RHEL 6 2.6.32-303…641 and upstream 3.5+. */
@@ -106,10 +109,11 @@ public final class HostRiskAnalyzer {
 		}
 		if (swappinessZeroMeansNeverSwap(host.kernel())) {
 			findings.add(new HostRiskReport.Finding("SWAPPINESS_ZERO", HostRiskReport.Level.RISK, "vm.swappiness = 0 on kernel "
-					+ host.kernel() + " means anonymous memory is never swapped: mysqld is OOM-killed while page cache remains."));
-			recommendations.add(new HostRiskReport.Recommendation("Swappiness 1, not 0", "# /etc/sysctl.d/90-mysql.conf\nvm.swappiness = 1\n",
+					+ host.kernel() + " means anonymous memory is never swapped: mysqld is OOM-killed while page cache remains.", host.kernel()));
+			recommendations.add(new HostRiskReport.Recommendation("swappiness", "Swappiness 1, not 0",
+					"# /etc/sysctl.d/90-mysql.conf\nvm.swappiness = 1\n",
 					"Keeps swapping to a minimum while letting the kernel swap out idle pages instead of killing mysqld.",
-					"A little swap activity under pressure, which is what you want instead of a kill."));
+					"A little swap activity under pressure, which is what you want instead of a kill.", List.of()));
 		}
 	}
 
@@ -135,16 +139,17 @@ public final class HostRiskAnalyzer {
 		if (rank == 1) {
 			findings.add(new HostRiskReport.Finding("DATABASE_FIRST_VICTIM", HostRiskReport.Level.RISK, database.name()
 					+ " is the OOM killer's first choice today (" + now.ranked().get(0).points() + " points): whatever runs the host out of memory, "
-					+ database.name() + " dies."));
+					+ database.name() + " dies.", database.name(), now.ranked().get(0).points()));
 		}
 		else if (rank > 1) {
 			findings.add(new HostRiskReport.Finding("DATABASE_RANK", HostRiskReport.Level.OK, database.name() + " ranks " + rank
-					+ " among OOM victims; " + victim.process().name() + " would go first."));
+					+ " among OOM victims; " + victim.process().name() + " would go first.", database.name(), rank, victim.process().name()));
 		}
 		OomRanking.Scored after = withProposal.victim();
 		if (rank == 1 && after != null && !Databases.isServer(after.process().name())) {
 			findings.add(new HostRiskReport.Finding("PROPOSAL_EFFECT", HostRiskReport.Level.ADVICE, "At oom_score_adj " + proposedAdj + ", "
-					+ after.process().name() + " (pid " + after.process().pid() + ") dies first."));
+					+ after.process().name() + " (pid " + after.process().pid() + ") dies first.", proposedAdj, after.process().name(),
+					after.process().pid()));
 		}
 	}
 
@@ -152,10 +157,11 @@ public final class HostRiskAnalyzer {
 		String unit = units.keySet().stream().findFirst().orElse(database.name().startsWith("mariadb") ? "mariadb.service" : "mysql.service");
 		String text = "# systemctl edit " + unit + "   (writes /etc/systemd/system/" + unit + ".d/override.conf)\n[Service]\nOOMScoreAdjust="
 				+ adj + "\n# then: systemctl daemon-reload && systemctl restart " + unit + "\n";
-		return new HostRiskReport.Recommendation("Protect " + database.name() + " from the OOM killer", text,
+		return new HostRiskReport.Recommendation("protect", "Protect " + database.name() + " from the OOM killer", text,
 				"Without it " + database.name() + " is usually the largest process and the first victim, even when another program caused the shortage.",
 				"-1000 would make it unkillable and move every kill to something else (or panic a host with nothing else to kill); "
-						+ adj + " keeps it killable as a last resort. Echoing into /proc/PID/oom_score_adj lasts only until the next restart.");
+						+ adj + " keeps it killable as a last resort. Echoing into /proc/PID/oom_score_adj lasts only until the next restart.",
+				List.of(database.name(), Integer.toString(adj)));
 	}
 
 	/** The largest other services get a memory limit of their own: where the seed's crash came from. */
@@ -172,9 +178,10 @@ public final class HostRiskAnalyzer {
 				.append(ByteSize.formatApproximate(other.residentBytes())).append(")\nsystemctl set-property <unit of ")
 				.append(other.name()).append("> MemoryMax=").append(ByteSize.ofBytes(limit).toOptionValue()).append('\n');
 		}
-		recommendations.add(new HostRiskReport.Recommendation("Memory limits for the other services", text.toString(),
+		recommendations.add(new HostRiskReport.Recommendation("limits", "Memory limits for the other services", text.toString(),
 				"A leaking script or a cron job then hits its own limit and is killed inside its cgroup, instead of running the host out of memory.",
-				"A service that really needs more gets killed at its limit: set the limit from its normal peak (here 1.5 × its RSS now)."));
+				"A service that really needs more gets killed at its limit: set the limit from its normal peak (here 1.5 × its RSS now).",
+				List.of()));
 	}
 
 	private static List<HostProcess> replace(List<HostProcess> processes, HostProcess old, HostProcess replacement) {

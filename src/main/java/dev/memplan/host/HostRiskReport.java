@@ -14,11 +14,20 @@ public record HostRiskReport(String databaseProcess, Long databaseResidentBytes,
 		RISK, ADVICE, OK
 	}
 
-	public record Finding(String code, Level level, String message) {
+	/** @param args the values in the message, for pages in other languages ({@code finding.<code>}) */
+	public record Finding(String code, Level level, String message, List<String> args) {
+
+		public Finding(String code, Level level, String message, Object... values) {
+			this(code, level, message, java.util.Arrays.stream(values).map(String::valueOf).toList());
+		}
+
 	}
 
-	/** @param text copy-ready (a drop-in, sysctl lines, a systemctl command) */
-	public record Recommendation(String title, String text, String reason, String tradeOff) {
+	/**
+	 * @param id names the messages of other languages ({@code rec.<id>.title|why|tradeOff})
+	 * @param text copy-ready (a drop-in, sysctl lines, a systemctl command)
+	 */
+	public record Recommendation(String id, String title, String text, String reason, String tradeOff, List<String> args) {
 	}
 
 }

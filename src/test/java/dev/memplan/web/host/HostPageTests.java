@@ -47,6 +47,16 @@ class HostPageTests {
 	}
 
 	@Test
+	void speaksChineseAndJapaneseToo() throws Exception {
+		this.mvc.perform(post("/host?lang=zh-CN").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("snapshot", SNAPSHOT))
+			.andExpect(content().string(containsString("mysqld 是当前 OOM killer 的首选（230912 分）")))
+			.andExpect(content().string(containsString("当 oom_score_adj 为 -600 时，node（pid 1300）会先被终止。")))
+			.andExpect(content().string(containsString("保护 mysqld 不被 OOM killer 终止")));
+		this.mvc.perform(post("/host?lang=ja").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("snapshot", "nonsense"))
+			.andExpect(content().string(containsString("memplan-host-snapshot.sh の出力ではありません")));
+	}
+
+	@Test
 	void saysWhatIsMissingAndKeepsTheText() throws Exception {
 		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("snapshot", "<b>not a snapshot</b>"))
 			.andExpect(status().isOk())

@@ -103,13 +103,14 @@ CNF
     local plan; plan=$(java -jar "$jar" check --server mariadb-10.11 --ram "$ram" --expected-connections "$n" --format json \
       --fail-on overcommitted "$cnf" || true)
     local worst expected
-    worst=$(echo "$plan" | grep -m1 '"worstCaseBytes"' | tr -dc '0-9')
-    expected=$(echo "$plan" | grep -m1 '"expectedPeakBytes"' | tr -dc '0-9')
+    worst=$(echo "$plan" | awk '/"worstCaseBytes"/ && !n++ {gsub(/[^0-9]/, ""); print}')
+    expected=$(echo "$plan" | awk '/"expectedPeakBytes"/ && !n++ {gsub(/[^0-9]/, ""); print}')
     local tuner_reached=- tuner_possible=-
     if [ -n "$tuner" ]; then
       local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port $port --user tuner --pass tuner-bench-1 --json --nocolor --noinfo 2>/dev/null || true)
-      tuner_reached=$(echo "$tj" | tr ',' '\n' | grep -m1 '"max_used_memory"' | tr -dc '0-9' || echo -)
-      tuner_possible=$(echo "$tj" | tr ',' '\n' | grep -m1 '"max_peak_memory"' | tr -dc '0-9' || echo -)
+      # awk reads to the end: grep -m1 would close the pipe early and, under pipefail, fail the line
+      tuner_reached=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_used_memory"/ && !n++ {gsub(/[^0-9]/, "", $2); print $2}')
+      tuner_possible=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_peak_memory"/ && !n++ {gsub(/[^0-9]/, "", $2); print $2}')
     fi
     printf '| %-22s | %4d | %9d | %9d | %12d | %12d | %11d | %13s | %13s |\n' "$name" "$n" $((idle / 1024)) $((hwm / 1024)) \
       $((peak_used / 1048576)) $((expected / 1048576)) $((worst / 1048576)) \

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
-warmup=${WARMUP:-20}
+warmup=${WARMUP:-15}
 port=18080
 jar=target/memplan.jar
 [ -f "$jar" ] || ./mvnw -q -B -ntp -DskipTests package

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp -DskipTests package
 java -cp target/classes bench/PlanBench.java | tee bench/results/plan-inprocess.txt
-bash bench/http.sh 15
+bash bench/http.sh 10
 bash bench/live-speed.sh
 bash bench/soak.sh 60
 bash bench/accuracy.sh

@@ -1,7 +1,6 @@
 package dev.memplan.catalog;
 
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -34,10 +33,6 @@ public final class ServerOptionNames {
 
 	private static TreeSet<String> load(String resource) {
 		return new TreeSet<>(DataFiles.lines(resource).stream().map(String::strip).toList());
-	}
-
-	Set<String> names() {
-		return this.names;
 	}
 
 }

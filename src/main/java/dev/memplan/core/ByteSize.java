@@ -40,18 +40,6 @@ public final class ByteSize implements Comparable<ByteSize> {
 		return new ByteSize(unsignedBytes);
 	}
 
-	public static ByteSize ofKibibytes(long kib) {
-		return ofBytes(Math.multiplyExact(kib, 1024L));
-	}
-
-	public static ByteSize ofMebibytes(long mib) {
-		return ofBytes(Math.multiplyExact(mib, 1024L * 1024));
-	}
-
-	public static ByteSize ofGibibytes(long gib) {
-		return ofBytes(Math.multiplyExact(gib, 1024L * 1024 * 1024));
-	}
-
 	/**
 	 * Parses a value exactly as mysqld's option parser does: digits, then optionally one of
 	 * K M G T P E in either case (1024-based). Only the first character after the digits is

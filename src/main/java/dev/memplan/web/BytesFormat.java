@@ -22,12 +22,4 @@ public class BytesFormat {
 		return (bytes != null) ? String.format(java.util.Locale.ROOT, "%,d", bytes) : "";
 	}
 
-	/** Bytes as a share of another amount: {@code 73 %}. */
-	public String percent(Long part, Long whole) {
-		if (part == null || whole == null || whole == 0) {
-			return "";
-		}
-		return Math.round(part * 100.0 / whole) + " %";
-	}
-
 }

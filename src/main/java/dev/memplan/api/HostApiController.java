@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.memplan.host.HostRiskReport;
 import dev.memplan.host.OomLogAnalysis;
-import dev.memplan.web.host.HostService;
+import dev.memplan.web.hostcheck.HostService;
 
 /** {@code POST /api/v1/oom-log} (a kernel log in, events out) and {@code POST /api/v1/host} (a snapshot in, risks out). */
 @RestController

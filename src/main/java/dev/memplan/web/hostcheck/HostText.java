@@ -1,4 +1,4 @@
-package dev.memplan.web.host;
+package dev.memplan.web.hostcheck;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.memplan.web.host;
+package dev.memplan.web.hostcheck;
 
 import java.io.IOException;
 import java.io.InputStream;

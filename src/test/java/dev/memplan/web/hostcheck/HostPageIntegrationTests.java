@@ -1,4 +1,4 @@
-package dev.memplan.web.host;
+package dev.memplan.web.hostcheck;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.memplan.api;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.memplan.budget.Budget;
@@ -29,7 +30,7 @@ public final class PlanResponseMapper {
 		Map<String, PlanResponse.Variable> variables = new LinkedHashMap<>();
 		plan.settings().variables().forEach((name, variable) -> variables.put(name, variable(variable)));
 		plan.settings().namedKeyCacheBytes().forEach((cache, bytes) -> variables.put(cache + ".key_buffer_size",
-				new PlanResponse.Variable(Long.toString(bytes), BigInteger.valueOf(bytes), "input", java.util.List.of())));
+				new PlanResponse.Variable(Long.toString(bytes), BigInteger.valueOf(bytes), "input", List.of())));
 		return new PlanResponse(plan.profile().id(), plan.profile().displayName(), plan.host().hostRamBytes(), totals,
 				budget.verdict().name(),
 				budget.lineItems().stream().map((item) -> new PlanResponse.LineItem(item.id(), item.term(), item.scope().name(),

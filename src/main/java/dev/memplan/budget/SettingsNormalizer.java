@@ -66,7 +66,7 @@ public final class SettingsNormalizer {
 			catch (IllegalArgumentException ex) {
 				problems.add(new InputProblem(spec.name(), value.text(), spec.name() + ": " + ex.getMessage())
 					.withKey(spec.isNumeric() ? "error.variable.size" : "error.variable.word", value.text(),
-							String.join(", ", spec.allowedValues().isEmpty() ? java.util.List.of("ON", "OFF") : spec.allowedValues())));
+							String.join(", ", spec.allowedValues().isEmpty() ? List.of("ON", "OFF") : spec.allowedValues())));
 			}
 		}
 		Map<String, Long> keyCaches = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.memplan.catalog;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ public final class ServerCatalog {
 	}
 
 	public Optional<ServerProfile> profile(String id) {
-		return Optional.ofNullable(id == null ? null : this.profiles.get(id.strip().toLowerCase(java.util.Locale.ROOT)));
+		return Optional.ofNullable(id == null ? null : this.profiles.get(id.strip().toLowerCase(Locale.ROOT)));
 	}
 
 	public ServerProfile require(String id) {

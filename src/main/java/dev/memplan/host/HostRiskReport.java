@@ -1,5 +1,6 @@
 package dev.memplan.host;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record HostRiskReport(String databaseProcess, Long databaseResidentBytes,
 	public record Finding(String code, Level level, String message, List<String> args) {
 
 		public Finding(String code, Level level, String message, Object... values) {
-			this(code, level, message, java.util.Arrays.stream(values).map(String::valueOf).toList());
+			this(code, level, message, Arrays.stream(values).map(String::valueOf).toList());
 		}
 
 	}

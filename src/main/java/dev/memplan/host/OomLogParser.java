@@ -1,6 +1,7 @@
 package dev.memplan.host;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,7 +185,7 @@ public final class OomLogParser {
 				return null;
 			}
 		}
-		String name = String.join(" ", java.util.Arrays.copyOfRange(tokens, numeric, tokens.length));
+		String name = String.join(" ", Arrays.copyOfRange(tokens, numeric, tokens.length));
 		long rssPages = values.getOrDefault("rss", -1L);
 		if (rssPages < 0 || rssPages > Long.MAX_VALUE / PAGE) {
 			return null;

@@ -1,6 +1,7 @@
 package dev.memplan.host;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class OomScorer {
 		}
 		// highest points first; on a tie the kernel (5.3+) keeps the task scanned last
 		List<OomRanking.Scored> ranked = new ArrayList<>(scored);
-		java.util.Collections.reverse(ranked);
+		Collections.reverse(ranked);
 		ranked.sort(Comparator.comparingLong(OomRanking.Scored::points).reversed());
 		return new OomRanking(totalPages, List.copyOf(ranked), List.copyOf(unkillable));
 	}

@@ -2,6 +2,7 @@ package dev.memplan.optionfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ public final class OptionFileImporter {
 		List<RawOption> read = result.options().stream().filter((option) -> groups.contains(option.group())).toList();
 		ServerSettings settings = new OptionInterpreter(this.catalog, profile).interpret(read);
 		List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
-		if (instance != null && !instance.isBlank() && !instances.contains(instance.strip().toLowerCase(java.util.Locale.ROOT))) {
+		if (instance != null && !instance.isBlank() && !instances.contains(instance.strip().toLowerCase(Locale.ROOT))) {
 			diagnostics.add(Diagnostic.of("UNKNOWN_INSTANCE", Severity.ERROR, "No instance group [" + instance
 					+ "] in the files" + (instances.isEmpty() ? "." : "; found: " + String.join(", ", instances) + "."))
 				.withArgs(instance, instances.isEmpty() ? "-" : String.join(", ", instances)));

@@ -1,6 +1,7 @@
 package dev.memplan.variables;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +61,7 @@ public final class ShowVariablesParser {
 		if (name.isEmpty() || name.equalsIgnoreCase("Variable_name")) {
 			return; // header row
 		}
-		variables.put(name.toLowerCase(java.util.Locale.ROOT), new Entry(value, line));
+		variables.put(name.toLowerCase(Locale.ROOT), new Entry(value, line));
 	}
 
 }

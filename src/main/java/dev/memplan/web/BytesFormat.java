@@ -1,5 +1,7 @@
 package dev.memplan.web;
 
+import java.util.Locale;
+
 import org.springframework.stereotype.Component;
 
 import dev.memplan.core.ByteSize;
@@ -19,7 +21,7 @@ public class BytesFormat {
 	}
 
 	public String grouped(Long bytes) {
-		return (bytes != null) ? String.format(java.util.Locale.ROOT, "%,d", bytes) : "";
+		return (bytes != null) ? String.format(Locale.ROOT, "%,d", bytes) : "";
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.memplan.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ final class PlanForm {
 		String server = first(params, "server");
 		ServerProfile defaultsOf = catalog.profile(first(params, DEFAULTS_OF)).orElse(null);
 		Map<String, String> variables = new LinkedHashMap<>();
-		for (Map.Entry<String, java.util.List<String>> param : params.entrySet()) {
+		for (Map.Entry<String, List<String>> param : params.entrySet()) {
 			String name = param.getKey().toLowerCase(Locale.ROOT).replace('-', '_');
 			String value = last(param.getValue());
 			if (!catalog.isKnownAnywhere(name) || value == null || value.isBlank()) {
@@ -60,11 +61,10 @@ final class PlanForm {
 	}
 
 	private static String first(MultiValueMap<String, String> params, String name) {
-		String value = params.getFirst(name);
-		return (value != null) ? value : null;
+		return params.getFirst(name);
 	}
 
-	private static String last(java.util.List<String> values) {
+	private static String last(List<String> values) {
 		return (values == null || values.isEmpty()) ? null : values.get(values.size() - 1);
 	}
 

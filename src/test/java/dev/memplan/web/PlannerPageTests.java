@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
@@ -80,6 +81,27 @@ class PlannerPageTests {
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
 			.andExpect(content().string(containsString("ページが見つかりません")))
 			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	void aRevisitedPermalinkIsAnsweredWithItsTagAndEachLanguageKeepsItsOwnPage() throws Exception {
+		String permalink = "/?server=mariadb-10.11&hostRam=8G&max_connections=300";
+		String tag = this.mvc.perform(get(permalink))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Vary", "Accept-Language"))
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		this.mvc.perform(get(permalink).header("If-None-Match", tag))
+			.andExpect(status().isNotModified())
+			.andExpect(content().string(""));
+		this.mvc.perform(get(permalink).header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Language", "ja"))
+			.andExpect(content().string(containsString("<html lang=\"ja\"")));
+		this.mvc.perform(get(permalink))
+			.andExpect(header().string("ETag", tag))
+			.andExpect(content().string(containsString("<html lang=\"en\"")));
 	}
 
 }

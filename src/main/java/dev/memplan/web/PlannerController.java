@@ -108,7 +108,11 @@ class PlannerController {
 		model.addAttribute("query", shown);
 		model.addAttribute("server", profile.id());
 		model.addAttribute("servers", this.catalog.profiles());
-		model.addAttribute("fields", fields(profile, shown, errors));
+		List<VariableField> fields = fields(profile, shown, errors);
+		model.addAttribute("fieldGroups", List.of(
+				new VariableField.Group("variables.global", fields.stream().filter((f) -> f.group().equals("global")).toList()),
+				new VariableField.Group("variables.connection",
+						fields.stream().filter((f) -> f.group().equals("connection")).toList())));
 		model.addAttribute("errors", errors);
 		model.addAttribute("otherErrors", otherErrors);
 		model.addAttribute("tiers", TierTable.standard().tiers());

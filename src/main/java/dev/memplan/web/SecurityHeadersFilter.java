@@ -7,11 +7,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** A Content-Security-Policy without 'unsafe-inline': the pages load their one script and one stylesheet from here. */
+// before PageCacheFilter, so that a page served from the cache carries the headers too
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
 	static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

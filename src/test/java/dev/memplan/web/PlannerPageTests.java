@@ -101,6 +101,8 @@ class PlannerPageTests {
 			.andExpect(content().string(containsString("<html lang=\"ja\"")));
 		this.mvc.perform(get(permalink))
 			.andExpect(header().string("ETag", tag))
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(content().string(containsString("<html lang=\"en\"")));
 	}
 

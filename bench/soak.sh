@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load and soak (after a 20 s warm-up): three runs of 60 s of wrk at 64 connections mixing the plan API, the report page
-# and a my.cnf import; zero errors expected, and the heap after a full GC must not grow run to run.
+# (a new report each time) and a my.cnf import; zero errors expected, and the heap after a full GC must not
+# grow run to run beyond the page cache's bound (memplan.page-cache.max-bytes, 32 MiB).
 # Usage: bench/soak.sh [seconds]   Results: bench/results/soak.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -10,6 +10,7 @@ import dev.memplan.budget.Budget;
 import dev.memplan.budget.EffectiveVariable;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Recommendation;
+import dev.memplan.budget.VariableNote;
 import dev.memplan.catalog.VariableType;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.web.PlanResult;
@@ -43,7 +44,7 @@ public final class PlanResponseMapper {
 		boolean numeric = variable.spec().type() == VariableType.SIZE || variable.spec().type() == VariableType.COUNT;
 		return new PlanResponse.Variable(variable.text(),
 				numeric ? new BigInteger(Long.toUnsignedString(variable.value())) : null, variable.origin().toString(),
-				variable.notes());
+				variable.notes().stream().map(VariableNote::text).toList());
 	}
 
 	private static PlanResponse.Recommendation recommendation(Recommendation recommendation) {

@@ -13,7 +13,7 @@ import dev.memplan.core.Origin;
  * @param value for numeric variables the unsigned 64-bit value; 1/0 for ON/OFF; 0 for enums
  * @param text the value in the server's syntax ({@code 256K}, {@code ON}, {@code TempTable})
  */
-public record EffectiveVariable(VariableSpec spec, long value, String text, Origin origin, List<String> notes) {
+public record EffectiveVariable(VariableSpec spec, long value, String text, Origin origin, List<VariableNote> notes) {
 
 	public String name() {
 		return this.spec.name();

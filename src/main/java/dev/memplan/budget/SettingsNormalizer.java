@@ -60,7 +60,7 @@ public final class SettingsNormalizer {
 				effective.put(spec.name(), variable);
 				if (!value.origin().isDefault()) {
 					variable.notes().forEach((note) -> diagnostics.add(Diagnostic.about(spec.name(), value.origin(),
-							"VALUE_ADJUSTED", Severity.WARNING, note).withArgs(note)));
+							"VALUE_ADJUSTED", Severity.WARNING, note.text()).withArgs(note.asDiagnosticArgs())));
 				}
 			}
 			catch (IllegalArgumentException ex) {
@@ -104,31 +104,35 @@ public final class SettingsNormalizer {
 		catch (ByteSizeFormatException ex) {
 			throw new IllegalArgumentException(ex.getMessage());
 		}
-		List<String> notes = new ArrayList<>();
+		List<VariableNote> notes = new ArrayList<>();
 		long value = clamp(spec, parsed.unsignedBytes(), notes);
 		return numeric(spec, value, origin, notes);
 	}
 
 	/** The server's order (getopt_ull_limit_value): cap at max, round down to the block, raise to min. */
-	static long clamp(VariableSpec spec, long value, List<String> notes) {
+	static long clamp(VariableSpec spec, long value, List<VariableNote> notes) {
 		long result = value;
 		if (Long.compareUnsigned(result, spec.max()) > 0) {
 			result = spec.max();
-			notes.add("above the maximum: the server uses " + format(spec, result));
+			notes.add(VariableNote.of("aboveMaximum", "above the maximum: the server uses " + format(spec, result),
+					format(spec, result)));
 		}
 		long remainder = Long.remainderUnsigned(result, spec.blockSize());
 		if (remainder != 0) {
 			result -= remainder;
-			notes.add("not a multiple of " + format(spec, spec.blockSize()) + ": rounded down to " + format(spec, result));
+			notes.add(VariableNote.of("notAMultiple",
+					"not a multiple of " + format(spec, spec.blockSize()) + ": rounded down to " + format(spec, result),
+					format(spec, spec.blockSize()), format(spec, result)));
 		}
 		if (Long.compareUnsigned(result, spec.min()) < 0) {
 			result = spec.min();
-			notes.add("below the minimum: the server uses " + format(spec, result));
+			notes.add(VariableNote.of("belowMinimum", "below the minimum: the server uses " + format(spec, result),
+					format(spec, result)));
 		}
 		return result;
 	}
 
-	static EffectiveVariable numeric(VariableSpec spec, long value, Origin origin, List<String> notes) {
+	static EffectiveVariable numeric(VariableSpec spec, long value, Origin origin, List<VariableNote> notes) {
 		return new EffectiveVariable(spec, value, text(spec, value), origin, List.copyOf(notes));
 	}
 

@@ -108,9 +108,10 @@ final class StartupDefaults {
 		if (Math.multiplyExact(chunk, instances) > pool.value()) {
 			long shrunk = Math.max(MIB, pool.value() / instances / MIB * MIB);
 			EffectiveVariable chunkVariable = effective.get("innodb_buffer_pool_chunk_size");
-			List<String> notes = new ArrayList<>(chunkVariable.notes());
-			notes.add("chunk × instances exceeds the pool: the server truncates the chunk to "
-					+ ByteSize.formatHuman(shrunk));
+			List<VariableNote> notes = new ArrayList<>(chunkVariable.notes());
+			notes.add(VariableNote.of("chunkTruncated",
+					"chunk × instances exceeds the pool: the server truncates the chunk to " + ByteSize.formatHuman(shrunk),
+					ByteSize.formatHuman(shrunk)));
 			effective.put(chunkVariable.name(), SettingsNormalizer.numeric(chunkVariable.spec(), shrunk,
 					chunkVariable.origin(), notes));
 			chunk = shrunk;
@@ -119,14 +120,16 @@ final class StartupDefaults {
 		long remainder = pool.value() % granule;
 		if (remainder != 0) {
 			long rounded = Math.addExact(pool.value() - remainder, granule);
-			String note = "rounded up to a multiple of " + ByteSize.formatHuman(granule) + " (" + instances
-					+ " instance(s) × " + ByteSize.formatHuman(chunk) + " chunks): the server uses "
-					+ ByteSize.formatHuman(rounded);
-			List<String> notes = new ArrayList<>(pool.notes());
+			VariableNote note = VariableNote.of("poolRounded",
+					"rounded up to a multiple of " + ByteSize.formatHuman(granule) + " (" + instances + " instance(s) × "
+							+ ByteSize.formatHuman(chunk) + " chunks): the server uses " + ByteSize.formatHuman(rounded),
+					ByteSize.formatHuman(granule), instances, ByteSize.formatHuman(chunk), ByteSize.formatHuman(rounded));
+			List<VariableNote> notes = new ArrayList<>(pool.notes());
 			notes.add(note);
 			effective.put(pool.name(), SettingsNormalizer.numeric(pool.spec(), rounded, pool.origin(), notes));
 			if (!pool.origin().isDefault()) {
-				diagnostics.add(Diagnostic.about(pool.name(), pool.origin(), "VALUE_ADJUSTED", Severity.WARNING, note).withArgs(note));
+				diagnostics.add(Diagnostic.about(pool.name(), pool.origin(), "VALUE_ADJUSTED", Severity.WARNING, note.text())
+					.withArgs(note.asDiagnosticArgs()));
 			}
 		}
 	}
@@ -154,10 +157,12 @@ final class StartupDefaults {
 			return;
 		}
 		EffectiveVariable type = effective.get("query_cache_type");
-		String note = "MariaDB turns the query cache ON when query_cache_size is set and query_cache_type is not";
+		VariableNote note = VariableNote.of("queryCacheImplied",
+				"MariaDB turns the query cache ON when query_cache_size is set and query_cache_type is not");
 		effective.put(type.name(), new EffectiveVariable(type.spec(), 0, "ON", Origin.computed("implied by query_cache_size"),
 				List.of(note)));
-		diagnostics.add(Diagnostic.about("query_cache_type", size.origin(), "QUERY_CACHE_IMPLIED_ON", Severity.WARNING, note));
+		diagnostics.add(Diagnostic.about("query_cache_type", size.origin(), "QUERY_CACHE_IMPLIED_ON", Severity.WARNING,
+				note.text()));
 	}
 
 	private void putComputed(Map<String, EffectiveVariable> effective, String name, long value, String rule) {

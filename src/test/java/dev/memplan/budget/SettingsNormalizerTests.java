@@ -48,6 +48,18 @@ class SettingsNormalizerTests {
 	}
 
 	@Test
+	void keepsEachAdjustmentAsAKeyWithItsValuesForOtherLanguages() {
+		EffectiveSettings settings = normalize("mariadb-10.11", 16 * GIB, "read_buffer_size", "100000");
+		VariableNote note = settings.variable("read_buffer_size").orElseThrow().notes().get(0);
+		assertThat(note.key()).isEqualTo("notAMultiple");
+		assertThat(note.args()).containsExactly("4 KiB", "96 KiB"); // block 4096, 100000 rounded down to 98304
+		assertThat(note.text()).isEqualTo("not a multiple of 4 KiB: rounded down to 96 KiB");
+		assertThat(settings.diagnostics()).filteredOn((d) -> d.code().equals("VALUE_ADJUSTED"))
+			.singleElement()
+			.satisfies((d) -> assertThat(d.args()).containsExactly("notAMultiple", "4 KiB", "96 KiB"));
+	}
+
+	@Test
 	void leavesAValidValueAloneWithoutNotes() {
 		EffectiveVariable sort = normalize("mysql-8.0", 16 * GIB, "sort_buffer_size", "4M").variable("sort_buffer_size").orElseThrow();
 		assertThat(sort.value()).isEqualTo(4L << 20);
@@ -61,7 +73,10 @@ class SettingsNormalizerTests {
 		EffectiveSettings settings = normalize("mysql-8.0", 64 * GIB, "innodb_buffer_pool_size", "9G",
 				"innodb_buffer_pool_instances", "16");
 		assertThat(settings.bytes("innodb_buffer_pool_size")).isEqualTo(10 * GIB);
-		assertThat(settings.variable("innodb_buffer_pool_size").orElseThrow().notes().get(0)).contains("rounded up");
+		VariableNote note = settings.variable("innodb_buffer_pool_size").orElseThrow().notes().get(0);
+		assertThat(note.text()).contains("rounded up");
+		assertThat(note.key()).isEqualTo("poolRounded");
+		assertThat(note.args()).containsExactly("2 GiB", "16", "128 MiB", "10 GiB");
 	}
 
 	@Test

@@ -37,6 +37,21 @@ class LanguagePageTests {
 	}
 
 	@Test
+	void saysWhatTheServerChangedInTheReadersLanguage() throws Exception {
+		// read_buffer_size has a 4096-byte block on MariaDB: 100000 becomes 98304 (96 KiB)
+		String permalink = "/?server=mariadb-10.11&hostRam=16G&read_buffer_size=100000";
+		this.mvc.perform(get(permalink + "&lang=ja"))
+			.andExpect(content().string(containsString("<span>4 KiB の倍数ではありません：96 KiB に切り捨てられます</span>")))
+			.andExpect(content().string(containsString("サーバーはこの値を変更します：4 KiB の倍数ではありません：96 KiB に切り捨てられます")))
+			.andExpect(content().string(not(containsString("not a multiple of"))));
+		this.mvc.perform(get(permalink + "&lang=zh-CN"))
+			.andExpect(content().string(containsString("<span>不是 4 KiB 的整数倍：向下取整为 96 KiB</span>")))
+			.andExpect(content().string(not(containsString("not a multiple of"))));
+		this.mvc.perform(get(permalink))
+			.andExpect(content().string(containsString("<span>not a multiple of 4 KiB: rounded down to 96 KiB</span>")));
+	}
+
+	@Test
 	void theLangParameterWinsAndLinksKeepTheRestOfTheAddress() throws Exception {
 		this.mvc.perform(get(PERMALINK + "&lang=ja").header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("<html lang=\"ja\">")))
@@ -55,7 +70,7 @@ class LanguagePageTests {
 			.andExpect(content().string(containsString("如果全部 151 个连接同时分配缓冲区")))
 			.andExpect(content().string(containsString("sort_buffer_size = 8 MiB 对每个连接生效")));
 		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=2G&read_buffer_size=100000&lang=ja"))
-			.andExpect(content().string(containsString("サーバーはこの値を変更します：not a multiple of 4 KiB: rounded down to 96 KiB")));
+			.andExpect(content().string(containsString("サーバーはこの値を変更します：4 KiB の倍数ではありません：96 KiB に切り捨てられます")));
 	}
 
 	@Test

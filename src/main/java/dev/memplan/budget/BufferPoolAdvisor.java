@@ -37,7 +37,7 @@ public final class BufferPoolAdvisor {
 			pool = Math.max(raw / MIB * MIB, MIB);
 		}
 		ServerSettings withPool = ServerSettings.empty().overrideWith(settings)
-				.set("innodb_buffer_pool_size", Long.toString(pool), Origin.computed("recommended"));
+				.set("innodb_buffer_pool_size", Long.toString(pool), Origin.computed("recommended", "recommended"));
 		EffectiveSettings effective = this.normalizer.normalize(profile, withPool, host);
 		Budget budget = this.calculator.calculate(effective, host, measuredPerformanceSchema);
 		long fit = maxConnectionsThatFit(budget);

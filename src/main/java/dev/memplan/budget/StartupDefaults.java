@@ -47,7 +47,7 @@ final class StartupDefaults {
 			// 8.4: 3 % of the host's RAM, kept between 1 GiB and 4 GiB
 			long threePercent = this.host.hostRamBytes() / 100 * 3;
 			putComputed(effective, "temptable_max_ram", Math.max(GIB, Math.min(4 * GIB, threePercent)),
-					"8.4 sets it to 3 % of RAM, at least 1 GiB and at most 4 GiB");
+					Origin.computed("temptable", "8.4 sets it to 3 % of RAM, at least 1 GiB and at most 4 GiB"));
 		}
 		applyMariaDbQueryCache(effective, settings, diagnostics);
 	}
@@ -65,13 +65,14 @@ final class StartupDefaults {
 		return Math.max(1, Math.min(64, Math.min(byChunks, byCpus)));
 	}
 
-	private String instancesRule() {
+	private Origin instancesRule() {
 		if (!this.profile.isAtLeast(8, 4)) {
-			return "computed at start-up: 8 when the pool is 1 GiB or more, else 1";
+			return Origin.computed("instances", "computed at start-up: 8 when the pool is 1 GiB or more, else 1");
 		}
 		return (this.host.hostCpus() != null)
-				? "computed at start-up: 1 below a 1 GiB pool, else one per two chunks, at most CPUs/4 (" + this.host.hostCpus() + " CPUs)"
-				: "computed at start-up from the CPU count; memplan assumes 1 without hostCpus";
+				? Origin.computed("instancesByCpus", "computed at start-up: 1 below a 1 GiB pool, else one per two chunks, at most CPUs/4 ("
+						+ this.host.hostCpus() + " CPUs)", this.host.hostCpus())
+				: Origin.computed("instancesWithoutCpus", "computed at start-up from the CPU count; memplan assumes 1 without hostCpus");
 	}
 
 	private void applyDedicatedServer(Map<String, EffectiveVariable> effective, ServerSettings settings) {
@@ -80,7 +81,7 @@ final class StartupDefaults {
 			return;
 		}
 		putComputed(effective, "innodb_buffer_pool_size", dedicatedServerPool(this.host.hostRamBytes()),
-				"innodb_dedicated_server=ON sizes the pool from the host's RAM");
+				Origin.computed("dedicatedServer", "innodb_dedicated_server=ON sizes the pool from the host's RAM"));
 	}
 
 	/** MySQL's innodb_dedicated_server rule (8.0 and 8.4 alike). */
@@ -159,15 +160,15 @@ final class StartupDefaults {
 		EffectiveVariable type = effective.get("query_cache_type");
 		VariableNote note = VariableNote.of("queryCacheImplied",
 				"MariaDB turns the query cache ON when query_cache_size is set and query_cache_type is not");
-		effective.put(type.name(), new EffectiveVariable(type.spec(), 0, "ON", Origin.computed("implied by query_cache_size"),
+		effective.put(type.name(), new EffectiveVariable(type.spec(), 0, "ON", Origin.computed("queryCacheImplied", "implied by query_cache_size"),
 				List.of(note)));
 		diagnostics.add(Diagnostic.about("query_cache_type", size.origin(), "QUERY_CACHE_IMPLIED_ON", Severity.WARNING,
 				note.text()));
 	}
 
-	private void putComputed(Map<String, EffectiveVariable> effective, String name, long value, String rule) {
+	private void putComputed(Map<String, EffectiveVariable> effective, String name, long value, Origin rule) {
 		VariableSpec spec = this.specs.get(name);
-		effective.put(name, SettingsNormalizer.numeric(spec, value, Origin.computed(rule), List.of()));
+		effective.put(name, SettingsNormalizer.numeric(spec, value, rule, List.of()));
 	}
 
 }

@@ -9,12 +9,14 @@ import org.springframework.stereotype.Component;
 
 import dev.memplan.budget.VariableNote;
 import dev.memplan.core.Diagnostic;
+import dev.memplan.core.Origin;
 
 /**
  * A diagnostic in the page's language ({@code ${@diag.text(d)}}): {@code diag.<CODE>.<SEVERITY>},
  * then {@code diag.<CODE>}, with the diagnostic's values; English pages, and any key that is
  * missing, get the diagnostic's own English sentence. The same for a variable's notes
- * ({@code ${@diag.note(n)}}, {@code note.<key>}).
+ * ({@code ${@diag.note(n)}}, {@code note.<key>}) and for where a value came from
+ * ({@code ${@diag.origin(o)}}, {@code origin.<key>}; file names stay as they are).
  */
 @Component("diag")
 public class DiagnosticText {
@@ -47,6 +49,15 @@ public class DiagnosticText {
 			}
 		}
 		return diagnostic.message();
+	}
+
+	public String origin(Origin origin) {
+		Locale locale = LocaleContextHolder.getLocale();
+		if (origin.key() == null || "en".equals(locale.getLanguage())) {
+			return origin.toString();
+		}
+		String text = this.messages.getMessage("origin." + origin.key(), origin.args().toArray(), null, locale);
+		return (text != null) ? text : origin.toString();
 	}
 
 	public String note(VariableNote note) {

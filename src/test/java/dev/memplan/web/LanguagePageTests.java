@@ -52,6 +52,23 @@ class LanguagePageTests {
 	}
 
 	@Test
+	void saysWhereEachValueCameFromInTheReadersLanguage() throws Exception {
+		// a 12G pool on MySQL 8.0 gets 8 instances, computed at start-up; sort_buffer_size was typed in
+		String permalink = "/?server=mysql-8.0&hostRam=16G&innodb_buffer_pool_size=12G&sort_buffer_size=4M";
+		this.mvc.perform(get(permalink + "&lang=zh-CN"))
+			.andExpect(content().string(containsString("<td>mysql-8.0 的默认值</td>")))
+			.andExpect(content().string(containsString("<td>输入</td>")))
+			.andExpect(content().string(containsString("<td>启动时计算：缓冲池不小于 1 GiB 时为 8，否则为 1</td>")))
+			.andExpect(content().string(not(containsString("default for"))));
+		this.mvc.perform(get(permalink + "&lang=ja"))
+			.andExpect(content().string(containsString("<td>mysql-8.0 の既定値</td>")))
+			.andExpect(content().string(containsString("<td>入力</td>")));
+		this.mvc.perform(get(permalink))
+			.andExpect(content().string(containsString("<td>default for mysql-8.0</td>")))
+			.andExpect(content().string(containsString("<td>computed at start-up: 8 when the pool is 1 GiB or more, else 1</td>")));
+	}
+
+	@Test
 	void theLangParameterWinsAndLinksKeepTheRestOfTheAddress() throws Exception {
 		this.mvc.perform(get(PERMALINK + "&lang=ja").header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("<html lang=\"ja\">")))

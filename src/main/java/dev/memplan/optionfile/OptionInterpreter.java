@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import dev.memplan.budget.ServerSettings;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.catalog.ServerOptionNames;
@@ -27,6 +29,8 @@ import dev.memplan.core.Severity;
  * start or silently change a value.
  */
 final class OptionInterpreter {
+
+	private static final LevenshteinDistance NEAR_MISS = new LevenshteinDistance(2);
 
 	private final ServerCatalog catalog;
 
@@ -138,6 +142,7 @@ final class OptionInterpreter {
 			note(option, name, "UNKNOWN_OPTION", loose ? Severity.WARNING : Severity.ERROR, "unknown option " + option.name()
 					+ (loose ? ": ignored thanks to loose-." : ": the server refuses to start. Prefix it with loose- if a plugin provides it."),
 					option.name());
+			likelyTypo(option, name, Severity.INFO);
 			return Optional.empty();
 		}
 		Optional<String> caseVariant = this.catalog.variables(this.profile).keySet().stream()
@@ -146,7 +151,38 @@ final class OptionInterpreter {
 			note(option, caseVariant.get(), "OPTION_NAME_CASE", loose ? Severity.WARNING : Severity.ERROR, option.name()
 					+ ": MySQL option names are case-sensitive; write " + caseVariant.get() + ".", option.name(), caseVariant.get());
 		}
+		else {
+			// memplan has no full MySQL option list, so an unknown name is only reported when it is a near miss
+			likelyTypo(option, name, loose ? Severity.INFO : Severity.WARNING);
+		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A memory variable one or two edits away from an unknown name is almost surely what was meant:
+	 * no option of MySQL or MariaDB is that close to one (checked against both servers' option lists),
+	 * and the plan would otherwise silently use the default of the variable the DBA meant to set.
+	 */
+	private void likelyTypo(RawOption option, String name, Severity severity) {
+		if (name.length() < 8) {
+			return;
+		}
+		String lower = name.toLowerCase(Locale.ROOT);
+		String nearest = null;
+		int nearestDistance = Integer.MAX_VALUE;
+		for (String known : this.catalog.variables(this.profile).keySet()) {
+			int distance = NEAR_MISS.apply(lower, known);
+			if (distance >= 0 && distance < nearestDistance) {
+				nearest = known;
+				nearestDistance = distance;
+			}
+		}
+		if (nearest != null) {
+			note(option, nearest, "LIKELY_TYPO", severity, option.name() + " is not a variable memplan knows on "
+					+ this.profile.displayName() + "; did you mean " + nearest + "? The plan uses " + nearest + " as if it were not set"
+					+ ((severity == Severity.WARNING) ? ", and the server refuses to start if it does not know the option either." : "."),
+					option.name(), this.profile.displayName(), nearest);
+		}
 	}
 
 	private void memoryVariable(RawOption option, VariableSpec spec, Boolean flag) {

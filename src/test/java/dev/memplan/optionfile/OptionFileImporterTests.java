@@ -1,5 +1,9 @@
 package dev.memplan.optionfile;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +12,7 @@ import dev.memplan.budget.ServerSettings;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.Severity;
+import dev.memplan.support.Corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -174,6 +179,47 @@ class OptionFileImporterTests {
 		OptionFile b = cnf("b.cnf", "[mysqld]\n!include a.cnf\njoin_buffer_size=1M\n");
 		ServerSettings settings = read("mysql-8.0", null, a, b).settings();
 		assertThat(settings.get("join_buffer_size")).isNotNull();
+	}
+
+	@Test
+	void suggestsTheMemoryVariableAMistypedNameWasMeantToBe() {
+		String typos = "[mysqld]\ninnodb_bufer_pool_size=12G\nmax_conections=500\nloose_sort_bufer_size=4M\n";
+		ServerSettings mysql = read("mysql-8.0", null, cnf("my.cnf", typos)).settings();
+		assertThat(mysql.diagnostics()).extracting(Diagnostic::code, Diagnostic::variable, Diagnostic::severity).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("LIKELY_TYPO", "innodb_buffer_pool_size", Severity.WARNING),
+				org.assertj.core.groups.Tuple.tuple("LIKELY_TYPO", "max_connections", Severity.WARNING),
+				org.assertj.core.groups.Tuple.tuple("LIKELY_TYPO", "sort_buffer_size", Severity.INFO)); // loose-: ignored
+		assertThat(diagnostic(mysql, "LIKELY_TYPO").message()).isEqualTo("innodb_bufer_pool_size is not a variable memplan knows on "
+				+ "MySQL 8.0; did you mean innodb_buffer_pool_size? The plan uses innodb_buffer_pool_size as if it were not set, "
+				+ "and the server refuses to start if it does not know the option either.");
+		assertThat(mysql.get("innodb_buffer_pool_size")).isNull();
+		// MariaDB knows its whole option list: the unknown option is an ERROR, the suggestion comes with it
+		ServerSettings mariadb = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\ninnodb_bufer_pool_size=12G\n")).settings();
+		assertThat(mariadb.diagnostics()).extracting(Diagnostic::code, Diagnostic::severity).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("UNKNOWN_OPTION", Severity.ERROR),
+				org.assertj.core.groups.Tuple.tuple("LIKELY_TYPO", Severity.INFO));
+	}
+
+	@Test
+	void doesNotMistakeRealOptionsNearAMemoryVariableForTypos() {
+		// each is a real MySQL 8.0 option three or more edits from a memory variable
+		// (temptable_max_ram, innodb_log_buffer_size, read_buffer_size, sort_buffer_size, max_connections)
+		ServerSettings settings = read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\ntemptable_max_mmap=1G\n"
+				+ "innodb_sort_buffer_size=1M\npreload_buffer_size=32K\nmyisam_sort_buffer_size=8M\nmax_user_connections=0\n"
+				+ "max_connect_errors=100\ninnodb_log_file_size=1G\nthread_cache_size=9\nkey_cache_block_size=1024\n")).settings();
+		assertThat(codes(settings)).doesNotContain("LIKELY_TYPO");
+	}
+
+	@Test
+	void findsNoTypoInAnyRealWorldFile() throws IOException {
+		// ../shared/corpus/mycnf: 55 files from public projects; a suggestion there would be a false alarm
+		for (Path file : Corpus.files("mycnf")) {
+			String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+			for (String server : List.of("mysql-5.7", "mysql-8.0", "mariadb-10.11")) {
+				ServerSettings settings = read(server, null, cnf(file.getFileName().toString(), text)).settings();
+				assertThat(codes(settings)).as(file.getFileName() + " on " + server).doesNotContain("LIKELY_TYPO");
+			}
+		}
 	}
 
 }

@@ -60,7 +60,7 @@ public final class SettingsNormalizer {
 				effective.put(spec.name(), variable);
 				if (!value.origin().isDefault()) {
 					variable.notes().forEach((note) -> diagnostics.add(Diagnostic.about(spec.name(), value.origin(),
-							"VALUE_ADJUSTED", Severity.WARNING, note.text()).withArgs(note.asDiagnosticArgs())));
+							"VALUE_ADJUSTED", Severity.WARNING, note.text()).wordedBy(note.messageKey(), note.args())));
 				}
 			}
 			catch (IllegalArgumentException ex) {

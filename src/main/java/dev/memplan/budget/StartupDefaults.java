@@ -130,7 +130,7 @@ final class StartupDefaults {
 			effective.put(pool.name(), SettingsNormalizer.numeric(pool.spec(), rounded, pool.origin(), notes));
 			if (!pool.origin().isDefault()) {
 				diagnostics.add(Diagnostic.about(pool.name(), pool.origin(), "VALUE_ADJUSTED", Severity.WARNING, note.text())
-					.withArgs(note.asDiagnosticArgs()));
+					.wordedBy(note.messageKey(), note.args()));
 			}
 		}
 	}

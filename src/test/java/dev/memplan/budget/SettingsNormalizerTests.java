@@ -56,7 +56,10 @@ class SettingsNormalizerTests {
 		assertThat(note.text()).isEqualTo("not a multiple of 4 KiB: rounded down to 96 KiB");
 		assertThat(settings.diagnostics()).filteredOn((d) -> d.code().equals("VALUE_ADJUSTED"))
 			.singleElement()
-			.satisfies((d) -> assertThat(d.args()).containsExactly("notAMultiple", "4 KiB", "96 KiB"));
+			.satisfies((d) -> {
+				assertThat(d.messageKey()).isEqualTo("note.notAMultiple");
+				assertThat(d.args()).containsExactly("4 KiB", "96 KiB");
+			});
 	}
 
 	@Test

@@ -99,18 +99,29 @@ class MessagesTests {
 	void everyDiagnosticCodeHasAMessage() throws IOException {
 		Set<String> keys = bundle("messages.properties").stringPropertyNames();
 		Pattern code = Pattern.compile("(?:new Diagnostic\\(|Diagnostic\\.(?:about|of)\\([^;]*?|note\\(option, [^,]+, )\"([A-Z][A-Z_]{2,})\"", Pattern.DOTALL);
+		// a finding worded by a variable note (.wordedBy) takes its message from note.<key>, below
+		Pattern wordedByNote = Pattern.compile("\"([A-Z][A-Z_]{2,})\"[^;]*?\\.wordedBy\\(", Pattern.DOTALL);
+		Pattern noteKey = Pattern.compile("VariableNote\\.of\\(\"([a-zA-Z]+)\"");
 		Set<String> codes = new TreeSet<>();
+		Set<String> worded = new TreeSet<>();
+		Set<String> notes = new TreeSet<>();
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/memplan"))) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
-				Matcher m = code.matcher(Files.readString(file));
-				while (m.find()) {
-					codes.add(m.group(1));
-				}
+				String source = Files.readString(file);
+				code.matcher(source).results().forEach((m) -> codes.add(m.group(1)));
+				wordedByNote.matcher(source).results().forEach((m) -> worded.add(m.group(1)));
+				noteKey.matcher(source).results().forEach((m) -> notes.add(m.group(1)));
 			}
 		}
 		assertThat(codes).hasSizeGreaterThan(30);
+		assertThat(worded).containsExactly("VALUE_ADJUSTED");
 		for (String c : codes) {
-			assertThat(keys.contains("diag." + c) || keys.contains("diag." + c + ".ERROR")).as("a message for " + c).isTrue();
+			assertThat(worded.contains(c) || keys.contains("diag." + c) || keys.contains("diag." + c + ".ERROR"))
+				.as("a message for " + c).isTrue();
+		}
+		assertThat(notes).hasSize(6);
+		for (String note : notes) {
+			assertThat(keys).as("a message for the note " + note).contains("note." + note);
 		}
 	}
 

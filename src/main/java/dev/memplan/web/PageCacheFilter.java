@@ -19,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -33,9 +34,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final Cache<String, CachedPage> pages;
 
-	private final LanguageResolver languages = new LanguageResolver();
+	private final LocaleResolver languages;
 
-	PageCacheFilter(@Value("${memplan.page-cache.max-bytes:33554432}") long maxBytes) {
+	/** {@code languages} is the application's own resolver: the key holds the language the page is rendered in. */
+	PageCacheFilter(@Value("${memplan.page-cache.max-bytes:33554432}") long maxBytes, LocaleResolver languages) {
+		this.languages = languages;
 		this.pages = (maxBytes > 0) ? Caffeine.newBuilder()
 			.maximumWeight(maxBytes)
 			.executor(Runnable::run)

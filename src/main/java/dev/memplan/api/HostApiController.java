@@ -9,35 +9,35 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.memplan.host.HostRiskReport;
-import dev.memplan.host.OomLogAnalysis;
-import dev.memplan.web.hostcheck.HostService;
+import dev.memplan.report.HostCheckResponse;
+import dev.memplan.report.OomLogResponse;
+import dev.memplan.app.HostCheckService;
 
 /** {@code POST /api/v1/oom-log} (a kernel log in, events out) and {@code POST /api/v1/host} (a snapshot in, risks out). */
 @RestController
 @RequestMapping("/api/v1")
 class HostApiController {
 
-	private final HostService hostService;
+	private final HostCheckService hostService;
 
-	HostApiController(HostService hostService) {
+	HostApiController(HostCheckService hostService) {
 		this.hostService = hostService;
 	}
 
 	@PostMapping(path = "/oom-log", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	OomLogAnalysis oomLog(@RequestBody String log) {
-		return this.hostService.analyzeLog(log);
+	OomLogResponse oomLog(@RequestBody String log) {
+		return OomLogResponse.of(this.hostService.analyzeLog(log));
 	}
 
 	@PostMapping(path = "/host", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	HostRiskReport host(@RequestBody String snapshot, @RequestParam Map<String, String> params) {
-		return this.hostService.analyzeHost(snapshot, params.get("worstCase"), params.get("proposedOomScoreAdj"));
+	HostCheckResponse host(@RequestBody String snapshot, @RequestParam Map<String, String> params) {
+		return HostCheckResponse.of(this.hostService.analyzeHost(snapshot, params.get("worstCase"), params.get("proposedOomScoreAdj")));
 	}
 
 	/** {@code {"snapshot": "...", "worstCase": "3.2G", "proposedOomScoreAdj": -600}} */
 	@PostMapping(path = "/host", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	HostRiskReport hostJson(@RequestBody HostRequest request) {
-		return this.hostService.analyzeHost(request.snapshot(), request.worstCase(), request.proposedOomScoreAdj());
+	HostCheckResponse hostJson(@RequestBody HostRequest request) {
+		return HostCheckResponse.of(this.hostService.analyzeHost(request.snapshot(), request.worstCase(), request.proposedOomScoreAdj()));
 	}
 
 	record HostRequest(String snapshot, String worstCase, String proposedOomScoreAdj) {

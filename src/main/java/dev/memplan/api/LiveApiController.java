@@ -14,20 +14,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.memplan.budget.PlanQuery;
+import dev.memplan.app.PlanQuery;
 import dev.memplan.live.LiveTarget;
 import dev.memplan.live.ProbeFailure;
-import dev.memplan.web.LiveView;
-import dev.memplan.web.live.LiveOutcome;
-import dev.memplan.web.live.LiveService;
+import dev.memplan.app.LiveOutcome;
+import dev.memplan.app.LivePlanService;
+import dev.memplan.report.LiveResponse;
 
 @RestController
 @RequestMapping("/api/v1")
 class LiveApiController {
 
-	private final LiveService liveService;
+	private final LivePlanService liveService;
 
-	LiveApiController(LiveService liveService) {
+	LiveApiController(LivePlanService liveService) {
 		this.liveService = liveService;
 	}
 
@@ -52,11 +52,7 @@ class LiveApiController {
 			return failure(failed.failure());
 		}
 		LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;
-		LiveView view = LiveView.of(planned.result(), planned.reading());
-		LiveResponse.Live live = new LiveResponse.Live(view.version(), view.flavor(), view.maxUsedConnections(),
-				view.threadsConnected(), view.currentLoadBytes(), view.measuredBytes(), view.measuredNote(),
-				view.topConsumers().stream().map((c) -> new LiveResponse.Consumer(c.name(), c.bytes())).toList());
-		return ResponseEntity.ok(new LiveResponse(PlanResponseMapper.toResponse(planned.result()), live));
+		return ResponseEntity.ok(LiveResponse.of(planned.result(), planned.figures()));
 	}
 
 	static ResponseEntity<ProblemDetail> failure(ProbeFailure failure) {

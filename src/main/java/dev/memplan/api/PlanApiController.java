@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.memplan.budget.PlanQuery;
-import dev.memplan.web.ImportRequest;
-import dev.memplan.web.PlanService;
+import dev.memplan.app.PlanQuery;
+import dev.memplan.app.ImportRequest;
+import dev.memplan.app.PlanService;
+import dev.memplan.report.PlanResponse;
+import dev.memplan.report.PlanResponseMapper;
 
 @RestController
 @RequestMapping("/api/v1")

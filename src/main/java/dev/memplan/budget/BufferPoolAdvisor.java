@@ -41,11 +41,8 @@ public final class BufferPoolAdvisor {
 		EffectiveSettings effective = this.normalizer.normalize(profile, withPool, host);
 		Budget budget = this.calculator.calculate(effective, host, measuredPerformanceSchema);
 		long fit = maxConnectionsThatFit(budget);
-		Recommendation draft = new Recommendation(this.tiers.tierFor(ram).orElse(null), ratio, pool, granule.bytes(),
-				granule.explanation(), StartupDefaults.dedicatedServerPool(ram), rdsDefault(host), budget, fit, "");
-		String mycnf = new SnippetWriter().write(profile, effective, host, draft);
-		return new Recommendation(draft.tier(), ratio, pool, granule.bytes(), granule.explanation(),
-				draft.dedicatedServerBufferPoolBytes(), draft.rdsDefaultBufferPoolBytes(), budget, fit, mycnf);
+		return new Recommendation(this.tiers.tierFor(ram).orElse(null), ratio, pool, granule.bytes(), granule.explanation(),
+				StartupDefaults.dedicatedServerPool(ram), rdsDefault(host), budget, fit);
 	}
 
 	/** N = floor((limit − global) / perConnection) − 1, never below 0 (the +1 is the admin slot). */

@@ -11,9 +11,8 @@ package dev.memplan.budget;
  * @param rdsDefaultBufferPoolBytes RDS today: {DBInstanceClassMemory*3/4}
  * @param budgetWithRecommendation the budget with the recommended pool and the current per-connection values
  * @param maxConnectionsThatFit the largest max_connections whose worst case stays within the limit
- * @param mycnf a ready-to-paste [mysqld] snippet
  */
 public record Recommendation(Tier tier, int poolRatioPercent, long bufferPoolBytes, long granuleBytes,
 		String granuleExplanation, long dedicatedServerBufferPoolBytes, long rdsDefaultBufferPoolBytes,
-		Budget budgetWithRecommendation, long maxConnectionsThatFit, String mycnf) {
+		Budget budgetWithRecommendation, long maxConnectionsThatFit) {
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,27 +12,26 @@ import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.memplan.api.PlanResponseMapper;
+import dev.memplan.report.PlanResponseMapper;
 import dev.memplan.budget.Plan;
-import dev.memplan.budget.PlanQuery;
+import dev.memplan.app.PlanQuery;
 import dev.memplan.budget.Verdict;
-import dev.memplan.catalog.ServerCatalog;
-import dev.memplan.live.AllowedHosts;
-import dev.memplan.live.LiveReading;
-import dev.memplan.live.LiveServerProbe;
 import dev.memplan.live.LiveTarget;
-import dev.memplan.live.ProbeResult;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.core.Severity;
 import dev.memplan.optionfile.OptionFile;
-import dev.memplan.host.OomLogParser;
 import dev.memplan.report.OomSummary;
 import dev.memplan.report.TextReport;
-import dev.memplan.web.ImportRequest;
-import dev.memplan.web.PlanResult;
-import dev.memplan.web.PlanService;
+import dev.memplan.app.ImportRequest;
+import dev.memplan.app.PlanResult;
+import dev.memplan.app.PlanService;
+import dev.memplan.report.SnippetWriter;
+import dev.memplan.app.HostCheckService;
+import dev.memplan.app.LiveOutcome;
+import dev.memplan.app.LivePlanService;
+import dev.memplan.app.LiveProbeSettings;
 
 /**
  * {@code memplan check|help|version}: the same engine as the page, without starting a web server.
@@ -56,6 +54,10 @@ public final class MemplanCli {
 	private final PrintStream err;
 
 	private final Map<String, String> env;
+
+	private final PlanService planService = new PlanService();
+
+	private final HostCheckService hostCheck = new HostCheckService();
 
 	public MemplanCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
 		this.in = in;
@@ -109,7 +111,7 @@ public final class MemplanCli {
 			this.out.print(Help.CHECK);
 			return FITS;
 		}
-		String oomSummary = (options.oomLog != null) ? OomSummary.text(new OomLogParser().parse(readDump(options.oomLog))) : null;
+		String oomSummary = (options.oomLog != null) ? OomSummary.text(this.hostCheck.analyzeLog(readDump(options.oomLog))) : null;
 		if (oomSummary != null && options.files.isEmpty() && options.showVariables == null && options.live == null) {
 			this.out.print(oomSummary);
 			return FITS;
@@ -128,9 +130,8 @@ public final class MemplanCli {
 		Map<String, String> texts = new LinkedHashMap<>();
 		files.forEach((file) -> texts.put(file.name(), file.text()));
 		String dump = (options.showVariables != null) ? readDump(options.showVariables) : null;
-		PlanQuery query = new PlanQuery(options.server, options.ram, null, options.expectedConnections, options.share,
-				options.reserved, Map.of());
-		PlanResult result = new PlanService().plan(query, new ImportRequest(null, texts, dump, options.instance));
+		PlanResult result = this.planService.plan(query(options).withServer(options.server),
+				new ImportRequest(null, texts, dump, options.instance));
 		return report(result, options, oomSummary);
 	}
 
@@ -154,21 +155,20 @@ public final class MemplanCli {
 		catch (LiveTarget.InvalidTargetException ex) {
 			throw new CliException("--live: " + ex.getMessage());
 		}
-		PlanQuery host = new PlanQuery(null, options.ram, null, options.expectedConnections, options.share, options.reserved, Map.of());
-		new PlanService().validateHost(host);
-		ProbeResult result = new LiveServerProbe(new AllowedHosts(List.of()), Duration.ofSeconds(5), Duration.ofSeconds(15))
-			.probe(target);
-		if (result instanceof ProbeResult.Failed failed) {
+		LiveOutcome outcome = new LivePlanService(LiveProbeSettings.commandLine(), this.planService)
+			.probeAndPlan(target, query(options));
+		if (outcome instanceof LiveOutcome.Failed failed) {
 			throw new CliException(failed.failure().message());
 		}
-		LiveReading reading = LiveReading.of(((ProbeResult.Connected) result).snapshot(), ServerCatalog.standard());
-		String expected = (options.expectedConnections != null) ? options.expectedConnections
-				: (reading.maxUsedConnections() != null) ? reading.maxUsedConnections().toString() : null;
-		PlanQuery query = new PlanQuery(reading.profile().id(), options.ram, null, expected, options.share, options.reserved,
-				Map.of());
-		PlanResult plan = new PlanService().planWith(query, reading.settings(), List.of(),
-				reading.snapshot().performanceSchemaBytes());
-		return report(plan, options, oomSummary);
+		return report(((LiveOutcome.Planned) outcome).result(), options, oomSummary);
+	}
+
+	/** The host and plan options every check shares. */
+	private static PlanQuery query(CheckOptions options) {
+		return PlanQuery.EMPTY.withHostRam(options.ram)
+			.withExpectedConnections(options.expectedConnections)
+			.withMysqlShare(options.share)
+			.withReservedForOtherProcesses(options.reserved);
 	}
 
 	/** {@code db1}, {@code db1:3307}, {@code [2001:db8::5]:3306}. */
@@ -202,7 +202,7 @@ public final class MemplanCli {
 	private int report(PlanResult result, CheckOptions options, String oomSummary) {
 		Plan plan = result.plan();
 		if (options.recommendOnly) {
-			this.out.print(plan.recommendation().mycnf());
+			this.out.print(SnippetWriter.write(plan));
 		}
 		else {
 			this.out.print(switch (options.format) {

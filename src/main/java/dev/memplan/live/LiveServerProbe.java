@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import dev.memplan.livereading.LiveSnapshot;
 
 /**
  * Reads a live MySQL or MariaDB server with read-only statements: its version, SHOW GLOBAL

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.memplan.livereading.LiveSnapshot;
 
 /**
  * The memory a server reports about itself. Every reading is optional: without the privilege,

@@ -1,8 +1,8 @@
 package dev.memplan.report;
 
 import dev.memplan.core.ByteSize;
-import dev.memplan.host.OomEvent;
-import dev.memplan.host.OomLogAnalysis;
+import dev.memplan.oom.OomEvent;
+import dev.memplan.oom.OomLogAnalysis;
 
 /** The kernel log analysis as a few lines for a terminal. */
 public final class OomSummary {

@@ -54,7 +54,7 @@ public final class TextReport {
 			.append((r.tier() != null) ? " (tier " + r.tier().instanceClass() + ")" : "").append(": ")
 			.append(ByteSize.formatHuman(r.bufferPoolBytes())).append("; max_connections that fits: ")
 			.append(r.maxConnectionsThatFit()).append("\n\n");
-		out.append(this.markdown ? "```ini\n" : "").append(r.mycnf()).append(this.markdown ? "```\n" : "");
+		out.append(this.markdown ? "```ini\n" : "").append(SnippetWriter.write(plan)).append(this.markdown ? "```\n" : "");
 		return out.toString();
 	}
 

@@ -24,12 +24,12 @@ public record ChartView(List<Segment> segments, List<Marker> markers, double lim
 	public record Marker(String key, String cssClass, double x, String amount, String arg0) {
 	}
 
-	static ChartView of(Budget budget) {
+	public static ChartView of(Budget budget) {
 		return of(budget, null);
 	}
 
 	/** @param measuredBytes what a live server reports it uses, or null */
-	static ChartView of(Budget budget, Long measuredBytes) {
+	public static ChartView of(Budget budget, Long measuredBytes) {
 		long ram = budget.hostRamBytes();
 		long worst = budget.worstCaseBytes();
 		long limit = budget.budgetLimitBytes();

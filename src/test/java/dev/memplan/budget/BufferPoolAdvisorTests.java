@@ -74,19 +74,6 @@ class BufferPoolAdvisorTests {
 		ServerSettings settings = ServerSettings.empty().set("key_buffer_size", "4G", Origin.request());
 		Recommendation recommendation = recommend("mariadb-10.11", 2 * GIB, settings);
 		assertThat(recommendation.maxConnectionsThatFit()).isZero();
-		assertThat(recommendation.mycnf()).contains("NOTHING FITS");
-	}
-
-	@Test
-	void writesAReadyToPasteSnippetWithACommentOnEachLine() {
-		ServerSettings settings = ServerSettings.empty().set("sort_buffer_size", "4M", Origin.request());
-		String mycnf = recommend("mysql-8.0", 16 * GIB, settings).mycnf();
-		assertThat(mycnf).startsWith("[mysqld]\n");
-		assertThat(mycnf).contains("innodb_buffer_pool_size = 11G");
-		assertThat(mycnf).containsPattern("max_connections = \\d+ +# the most whose worst case");
-		assertThat(mycnf).contains("sort_buffer_size = 4M");
-		mycnf.lines().skip(1).filter((line) -> !line.startsWith("#"))
-			.forEach((line) -> assertThat(line).contains("  # "));
 	}
 
 }

@@ -19,6 +19,8 @@ import dev.memplan.support.CuttingProxy;
 import dev.memplan.support.LocalMariaDb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.memplan.livereading.LiveReading;
+import dev.memplan.livereading.LiveSnapshot;
 
 /** The probe against the real MariaDB on this machine, and against local sockets that misbehave. */
 class LiveServerProbeIntegrationTests {

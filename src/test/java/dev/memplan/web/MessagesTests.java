@@ -26,7 +26,7 @@ import dev.memplan.budget.Verdict;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.catalog.ServerProfile;
 import dev.memplan.core.Severity;
-import dev.memplan.host.HostRiskReport;
+import dev.memplan.oom.HostRiskReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

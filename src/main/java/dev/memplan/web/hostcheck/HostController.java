@@ -16,16 +16,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.web.ProblemText;
+import dev.memplan.app.HostCheckService;
 
 /** The "Host & OOM" page: paste a kernel log and/or a host snapshot. */
 @Controller
 class HostController {
 
-	private final HostService hostService;
+	private final HostCheckService hostService;
 
 	private final ProblemText problemText;
 
-	HostController(HostService hostService, ProblemText problemText) {
+	HostController(HostCheckService hostService, ProblemText problemText) {
 		this.hostService = hostService;
 		this.problemText = problemText;
 	}

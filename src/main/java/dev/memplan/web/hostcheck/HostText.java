@@ -5,8 +5,9 @@ import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import dev.memplan.host.HostRiskReport;
+import dev.memplan.oom.HostRiskReport;
 import dev.memplan.web.ProblemText;
+import dev.memplan.budget.Recommendation;
 
 /** Host findings and recommendations in the page's language ({@code ${@hostText.finding(f)}}). */
 @Component("hostText")

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import dev.memplan.host.Databases;
-import dev.memplan.host.OomRanking;
+import dev.memplan.oom.Databases;
+import dev.memplan.oom.OomRanking;
 
 /** Bars for the OOM victim ranking ({@code ${@ranking.rows(r)}}): the first eight, scaled to the victim's points. */
 @Component("ranking")

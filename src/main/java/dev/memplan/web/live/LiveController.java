@@ -16,19 +16,23 @@ import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.live.LiveTarget;
 import dev.memplan.web.LanguageResolver;
-import dev.memplan.web.LiveView;
-import dev.memplan.web.Permalinks;
+import dev.memplan.app.LiveFigures;
+import dev.memplan.app.Permalinks;
 import dev.memplan.web.ProblemText;
+import dev.memplan.app.LiveOutcome;
+import dev.memplan.app.LivePlanService;
+import dev.memplan.web.ChartView;
+import dev.memplan.report.SnippetWriter;
 
 /** The live page: connect, then the plan beside what the server says about itself. POST only for the probe. */
 @Controller
 class LiveController {
 
-	private final LiveService liveService;
+	private final LivePlanService liveService;
 
 	private final ProblemText problemText;
 
-	LiveController(LiveService liveService, ProblemText problemText) {
+	LiveController(LivePlanService liveService, ProblemText problemText) {
 		this.liveService = liveService;
 		this.problemText = problemText;
 	}
@@ -58,11 +62,12 @@ class LiveController {
 				return "live";
 			}
 			LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;
-			LiveView view = LiveView.of(planned.result(), planned.reading());
+			LiveFigures view = planned.figures();
 			String permalink = planned.result().permalink(LanguageResolver.tag(locale));
 			model.addAttribute("live", view);
 			model.addAttribute("plan", planned.result().plan());
-			model.addAttribute("chart", view.chart());
+			model.addAttribute("chart", ChartView.of(planned.result().plan().budget(), view.measuredBytes()));
+			model.addAttribute("snippet", SnippetWriter.write(planned.result().plan()));
 			model.addAttribute("permalink", permalink);
 			model.addAttribute("permalinkQuery", Permalinks.queryOf(permalink));
 			model.addAttribute("tiers", TierTable.standard().tiers());

@@ -2,7 +2,7 @@ package dev.memplan.web.live;
 
 import java.util.Map;
 
-import dev.memplan.budget.PlanQuery;
+import dev.memplan.app.PlanQuery;
 import dev.memplan.live.LiveTarget;
 
 /**

@@ -1,0 +1,26 @@
+package dev.memplan.app;
+
+import java.util.List;
+
+import dev.memplan.budget.Budget;
+import dev.memplan.livereading.LiveReading;
+import dev.memplan.livereading.LiveSnapshot;
+
+/**
+ * The three figures side by side: the worst case at max_connections, the expected peak at
+ * Max_used_connections (and now, at Threads_connected), and what the server measures.
+ */
+public record LiveFigures(String version, String flavor, Long maxUsedConnections, Long threadsConnected, Long currentLoadBytes,
+		Long measuredBytes, String measuredNote, List<LiveSnapshot.Consumer> topConsumers) {
+
+	public static LiveFigures of(PlanResult result, LiveReading reading) {
+		Budget budget = result.plan().budget();
+		LiveSnapshot snapshot = reading.snapshot();
+		Long current = (reading.threadsConnected() != null)
+				? Math.addExact(budget.globalBytes(), Math.multiplyExact(reading.threadsConnected(), budget.perConnectionBytes()))
+				: null;
+		return new LiveFigures(snapshot.version(), reading.profile().isMariaDb() ? "MariaDB" : "MySQL", reading.maxUsedConnections(),
+				reading.threadsConnected(), current, snapshot.measuredTotalBytes(), snapshot.measuredNote(), snapshot.topConsumers());
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.memplan.app;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.catalog.ServerProfile;
+import dev.memplan.core.ByteSize;
+import dev.memplan.core.ByteSizeFormatException;
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.InvalidInputException;
+import dev.memplan.core.Origin;
+import dev.memplan.budget.BudgetCalculator;
+import dev.memplan.budget.HostSpec;
+import dev.memplan.budget.ServerSettings;
+import dev.memplan.budget.SettingsNormalizer;
+
+/** Validates a {@link PlanQuery}, naming every bad field at once. */
+public final class PlanQueryReader {
+
+	private static final long MAX_EXPECTED_CONNECTIONS = 1_000_000;
+
+	private final ServerCatalog catalog;
+
+	private final SettingsNormalizer normalizer;
+
+	public PlanQueryReader(ServerCatalog catalog) {
+		this.catalog = catalog;
+		this.normalizer = new SettingsNormalizer(catalog);
+	}
+
+	public record ReadQuery(ServerProfile profile, ServerSettings settings, HostSpec host) {
+	}
+
+	public ReadQuery read(PlanQuery query, ServerSettings imported) {
+		List<InputProblem> problems = new ArrayList<>();
+		ServerProfile profile = readServer(query.server(), problems);
+		Long ram = readHostRam(query.hostRam(), problems);
+		Integer cpus = readCount("hostCpus", query.hostCpus(), 1, 4096, problems).map(Long::intValue).orElse(null);
+		Long expected = readCount("expectedConnections", query.expectedConnections(), 0, MAX_EXPECTED_CONNECTIONS, problems)
+				.orElse(null);
+		BigDecimal share = readShare(query.mysqlShare(), problems);
+		long reserved = readReserved(query.reservedForOtherProcesses(), problems);
+		ServerSettings settings = ServerSettings.empty().overrideWith(imported);
+		query.variables().forEach((name, value) -> {
+			if (value != null && !value.isBlank()) {
+				settings.set(name, value, Origin.request());
+			}
+		});
+		if (ram != null && share != null && BudgetCalculator.budgetLimit(new HostSpec(ram, null, null, share, 0)) <= reserved) {
+			problems.add(new InputProblem("reservedForOtherProcesses", query.reservedForOtherProcesses(),
+					"The memory reserved for other processes leaves nothing for MySQL on this host.").withKey("error.reserved.tooLarge"));
+		}
+		if (!problems.isEmpty()) {
+			problems.addAll(variableProblems(profile, settings));
+			throw new InvalidInputException(problems);
+		}
+		return new ReadQuery(profile, settings, new HostSpec(ram, cpus, expected, share, reserved));
+	}
+
+	/** So that a bad host field does not hide a bad variable: the user sees every problem at once. */
+	private List<InputProblem> variableProblems(ServerProfile profile, ServerSettings settings) {
+		try {
+			this.normalizer.normalize(profile, settings, HostSpec.ofRam(1L << 30));
+			return List.of();
+		}
+		catch (InvalidInputException ex) {
+			return ex.problems();
+		}
+	}
+
+	private ServerProfile readServer(String server, List<InputProblem> problems) {
+		String id = (server == null || server.isBlank()) ? PlanQuery.DEFAULT_SERVER : server;
+		Optional<ServerProfile> profile = this.catalog.profile(id);
+		if (profile.isEmpty()) {
+			String known = this.catalog.profiles().stream().map(ServerProfile::id).collect(Collectors.joining(", "));
+			problems.add(new InputProblem("server", server, "Unknown server; choose one of " + known + ".").withKey("error.server", known));
+			return this.catalog.require(PlanQuery.DEFAULT_SERVER);
+		}
+		return profile.get();
+	}
+
+	private static Long readHostRam(String text, List<InputProblem> problems) {
+		try {
+			long ram = ByteSize.parseHostMemory(text).toLongExact();
+			if (ram < (64L << 20)) {
+				problems.add(new InputProblem("hostRam", text, "The host's RAM must be at least 64 MiB.").withKey("error.hostRam.min"));
+				return null;
+			}
+			return ram;
+		}
+		catch (ByteSizeFormatException ex) {
+			problems.add(new InputProblem("hostRam", text, "Host RAM " + ex.getMessage()).withKey("error.hostRam", text));
+			return null;
+		}
+	}
+
+	private static Optional<Long> readCount(String field, String text, long min, long max, List<InputProblem> problems) {
+		if (text == null || text.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			long value = Long.parseLong(text.strip());
+			if (value < min || value > max) {
+				problems.add(new InputProblem(field, text, "Must be a whole number from " + min + " to " + max + ".")
+					.withKey("error.range", min, max));
+				return Optional.empty();
+			}
+			return Optional.of(value);
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new InputProblem(field, text, "'" + text + "' is not a whole number.").withKey("error.whole", text));
+			return Optional.empty();
+		}
+	}
+
+	/** 0.85, 85 and 85 % all mean 85 %. */
+	private static BigDecimal readShare(String text, List<InputProblem> problems) {
+		if (text == null || text.isBlank()) {
+			return HostSpec.DEFAULT_SHARE;
+		}
+		String value = text.strip();
+		boolean percent = value.endsWith("%");
+		if (percent) {
+			value = value.substring(0, value.length() - 1).strip();
+		}
+		try {
+			BigDecimal share = new BigDecimal(value);
+			if (percent || share.compareTo(BigDecimal.ONE) > 0) {
+				share = share.movePointLeft(2);
+			}
+			if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+				problems.add(new InputProblem("mysqlShare", text, "MySQL's share of RAM must be above 0 and at most 100 %.")
+					.withKey("error.share.range"));
+				return null;
+			}
+			return share;
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new InputProblem("mysqlShare", text, "Write MySQL's share of RAM as 0.85 or 85 %.").withKey("error.share"));
+			return null;
+		}
+	}
+
+	private static long readReserved(String text, List<InputProblem> problems) {
+		if (text == null || text.isBlank()) {
+			return 0;
+		}
+		try {
+			return ByteSize.parseHostMemory(text).toLongExact();
+		}
+		catch (ByteSizeFormatException ex) {
+			problems.add(new InputProblem("reservedForOtherProcesses", text, "Reserved memory " + ex.getMessage())
+				.withKey("error.reserved", text));
+			return 0;
+		}
+	}
+
+}

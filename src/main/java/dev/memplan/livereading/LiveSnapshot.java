@@ -1,0 +1,39 @@
+package dev.memplan.livereading;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a live server said about itself, read with read-only statements.
+ *
+ * @param measuredTotalBytes what the server reports it uses now (MySQL 8: sys.memory_global_total;
+ * MariaDB: Memory_used), or null when it could not be read
+ * @param measuredNote what the figure leaves out, or why there is none
+ * @param topConsumers the largest memory areas or connections the server lists
+ * @param performanceSchemaBytes P_S's own size (SHOW ENGINE PERFORMANCE_SCHEMA STATUS), or null
+ */
+public record LiveSnapshot(String version, String versionComment, Map<String, String> variables, Map<String, String> status,
+		Long measuredTotalBytes, String measuredNote, List<Consumer> topConsumers, Long performanceSchemaBytes) {
+
+	/** One memory area (MySQL) or connection (MariaDB) and its current bytes. */
+	public record Consumer(String name, long bytes) {
+	}
+
+	public Long statusNumber(String name) {
+		return number(this.status.get(name));
+	}
+
+	/** A server's numeric answer, or null when there is none or it is not a number. */
+	public static Long number(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

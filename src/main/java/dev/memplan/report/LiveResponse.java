@@ -1,0 +1,38 @@
+package dev.memplan.report;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.memplan.app.LiveFigures;
+import dev.memplan.app.PlanResult;
+import dev.memplan.budget.LineItem;
+import dev.memplan.budget.Recommendation;
+
+/**
+ * {@code POST /api/v1/live}'s JSON: the plan response's fields, then a {@code live} section with
+ * what the server said about itself. The plan's fields are repeated here rather than wrapped so
+ * that the answer stays one flat object without a JSON library's annotation in this package.
+ */
+public record LiveResponse(String server, String serverName, long hostRamBytes, PlanResponse.Totals totals, String verdict,
+		List<PlanResponse.LineItem> lineItems, Map<String, PlanResponse.Variable> variables,
+		PlanResponse.Recommendation recommendation, List<PlanResponse.Warning> warnings, List<String> instances,
+		String permalink, Live live) {
+
+	public static LiveResponse of(PlanResult result, LiveFigures figures) {
+		PlanResponse plan = PlanResponseMapper.toResponse(result);
+		Live live = new Live(figures.version(), figures.flavor(), figures.maxUsedConnections(), figures.threadsConnected(),
+				figures.currentLoadBytes(), figures.measuredBytes(), figures.measuredNote(),
+				figures.topConsumers().stream().map((c) -> new Consumer(c.name(), c.bytes())).toList());
+		return new LiveResponse(plan.server(), plan.serverName(), plan.hostRamBytes(), plan.totals(), plan.verdict(),
+				plan.lineItems(), plan.variables(), plan.recommendation(), plan.warnings(), plan.instances(), plan.permalink(),
+				live);
+	}
+
+	public record Live(String version, String flavor, Long maxUsedConnections, Long threadsConnected, Long expectedNowBytes,
+			Long measuredBytes, String measuredNote, List<Consumer> topConsumers) {
+	}
+
+	public record Consumer(String name, long bytes) {
+	}
+
+}

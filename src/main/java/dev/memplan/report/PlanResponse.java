@@ -1,0 +1,39 @@
+package dev.memplan.report;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import dev.memplan.budget.LineItem;
+import dev.memplan.budget.Recommendation;
+import dev.memplan.budget.Tier;
+
+/** The JSON answer of the plan API; built by {@link PlanResponseMapper}, the domain carries no JSON concerns. */
+public record PlanResponse(String server, String serverName, long hostRamBytes, Totals totals, String verdict,
+		List<LineItem> lineItems, Map<String, Variable> variables, Recommendation recommendation, List<Warning> warnings,
+		List<String> instances, String permalink) {
+
+	public record Totals(long globalBytes, long perConnectionBytes, long connectionSlots, long worstCaseBytes,
+			Long expectedConnections, Long expectedPeakBytes, long budgetLimitBytes) {
+	}
+
+	public record LineItem(String id, String term, String scope, long bytes, List<String> variables, String explanation,
+			boolean estimate) {
+	}
+
+	/** {@code bytes} is the numeric value (bytes, or a count); null for ON/OFF and word values. */
+	public record Variable(String value, BigInteger bytes, String origin, List<String> notes) {
+	}
+
+	public record Tier(String instanceClass, long memoryBytes, BigDecimal ratio) {
+	}
+
+	public record Recommendation(Tier tier, BigDecimal poolRatio, long bufferPoolBytes, long granuleBytes,
+			String granule, long dedicatedServerBufferPoolBytes, long rdsDefaultBufferPoolBytes,
+			long worstCaseBytesWithRecommendedPool, long maxConnectionsThatFit, String mycnf) {
+	}
+
+	public record Warning(String code, String severity, String message, String variable, String origin) {
+	}
+
+}

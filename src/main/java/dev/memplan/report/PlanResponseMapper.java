@@ -1,0 +1,74 @@
+package dev.memplan.report;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.memplan.budget.Budget;
+import dev.memplan.budget.EffectiveVariable;
+import dev.memplan.budget.Plan;
+import dev.memplan.budget.Recommendation;
+import dev.memplan.budget.VariableNote;
+import dev.memplan.catalog.VariableType;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.app.PlanResult;
+import dev.memplan.budget.LineItem;
+import dev.memplan.budget.Tier;
+
+/** Domain plan → JSON records. */
+public final class PlanResponseMapper {
+
+	private PlanResponseMapper() {
+	}
+
+	public static PlanResponse toResponse(PlanResult result) {
+		Plan plan = result.plan();
+		String permalink = result.permalink();
+		Budget budget = plan.budget();
+		PlanResponse.Totals totals = new PlanResponse.Totals(budget.globalBytes(), budget.perConnectionBytes(),
+				budget.connectionSlots(), budget.worstCaseBytes(), budget.expectedConnections(), budget.expectedPeakBytes(),
+				budget.budgetLimitBytes());
+		Map<String, PlanResponse.Variable> variables = new LinkedHashMap<>();
+		plan.settings().variables().forEach((name, variable) -> variables.put(name, variable(variable)));
+		plan.settings().namedKeyCacheBytes().forEach((cache, bytes) -> variables.put(cache + ".key_buffer_size",
+				new PlanResponse.Variable(Long.toString(bytes), BigInteger.valueOf(bytes), "input", List.of())));
+		return new PlanResponse(plan.profile().id(), plan.profile().displayName(), plan.host().hostRamBytes(), totals,
+				budget.verdict().name(),
+				budget.lineItems().stream().map((item) -> new PlanResponse.LineItem(item.id(), item.term(), item.scope().name(),
+						item.bytes(), item.variables(), item.explanation(), item.estimate())).toList(),
+				variables, recommendation(plan),
+				plan.diagnostics().stream().map(PlanResponseMapper::warning).toList(), result.instances(), permalink);
+	}
+
+	private static PlanResponse.Variable variable(EffectiveVariable variable) {
+		boolean numeric = variable.spec().type() == VariableType.SIZE || variable.spec().type() == VariableType.COUNT;
+		return new PlanResponse.Variable(variable.text(),
+				numeric ? new BigInteger(Long.toUnsignedString(variable.value())) : null, variable.origin().toString(),
+				variable.notes().stream().map(VariableNote::text).toList());
+	}
+
+	private static PlanResponse.Recommendation recommendation(Plan plan) {
+		Recommendation recommendation = plan.recommendation();
+		PlanResponse.Tier tier = (recommendation.tier() != null)
+				? new PlanResponse.Tier(recommendation.tier().instanceClass(), recommendation.tier().memoryBytes(),
+						ratio(recommendation.tier().ratioPercent()))
+				: null;
+		return new PlanResponse.Recommendation(tier, ratio(recommendation.poolRatioPercent()), recommendation.bufferPoolBytes(),
+				recommendation.granuleBytes(), recommendation.granuleExplanation(),
+				recommendation.dedicatedServerBufferPoolBytes(), recommendation.rdsDefaultBufferPoolBytes(),
+				recommendation.budgetWithRecommendation().worstCaseBytes(), recommendation.maxConnectionsThatFit(),
+				SnippetWriter.write(plan));
+	}
+
+	private static BigDecimal ratio(int percent) {
+		return BigDecimal.valueOf(percent, 2);
+	}
+
+	static PlanResponse.Warning warning(Diagnostic diagnostic) {
+		return new PlanResponse.Warning(diagnostic.code(), diagnostic.severity().name(), diagnostic.message(),
+				diagnostic.variable(), (diagnostic.origin() != null) ? diagnostic.origin().toString() : null);
+	}
+
+}

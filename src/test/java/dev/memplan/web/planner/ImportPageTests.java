@@ -1,0 +1,56 @@
+package dev.memplan.web.planner;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ImportPageTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void readsUploadedFilesAndShowsWhereEachValueCameFrom() throws Exception {
+		MockMultipartFile main = new MockMultipartFile("files", "my.cnf", "text/plain",
+				"[mysqld]\n!includedir /etc/mysql/conf.d\nsort_buffer_size = 1.5G\n".getBytes(StandardCharsets.UTF_8));
+		MockMultipartFile included = new MockMultipartFile("files", "conf.d/tuning.cnf", "text/plain",
+				"[mysqld]\nmax_connections = 400\n".getBytes(StandardCharsets.UTF_8));
+		this.mvc.perform(multipart("/").file(main).file(included).param("server", "mysql-8.0").param("hostRam", "8G"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<td>conf.d/tuning.cnf:2</td>")))
+			.andExpect(content().string(containsString("name=\"max_connections\" value=\"400\"")))
+			.andExpect(content().string(containsString("(my.cnf:3)")))
+			.andExpect(content().string(containsString("id=\"verdict\"")));
+	}
+
+	@Test
+	void readsAPastedDumpAndPicksTheServerFromItsVersion() throws Exception {
+		String dump = "| Variable_name | Value |\n| version | 10.11.19-MariaDB |\n| sort_buffer_size | 4194304 |\n";
+		this.mvc.perform(multipart("/").param("server", "detect").param("hostRam", "8G").param("config", dump))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("MariaDB 10.11 on a 8 GiB host")))
+			.andExpect(content().string(containsString("<td>SHOW GLOBAL VARIABLES:3</td>")));
+	}
+
+	@Test
+	void keepsThePastedTextWhenTheHostFieldIsBad() throws Exception {
+		this.mvc.perform(multipart("/").param("server", "mysql-8.0").param("hostRam", "").param("config", "[mysqld]\n<b>x</b>\n"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&lt;b&gt;x&lt;/b&gt;")))
+			.andExpect(content().string(containsString("an amount of memory is required")));
+	}
+
+}

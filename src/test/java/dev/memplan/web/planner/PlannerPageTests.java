@@ -1,0 +1,109 @@
+package dev.memplan.web.planner;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class PlannerPageTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void showsTheFormPrefilledWithTheServersDefaultsAndNoReport() throws Exception {
+		this.mvc.perform(get("/").param("server", "mariadb-10.11"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"sort_buffer_size\" value=\"2M\"")))
+			.andExpect(content().string(containsString("name=\"thread_stack\" value=\"299008\"")))
+			.andExpect(content().string(not(containsString("id=\"verdict\""))));
+	}
+
+	@Test
+	void permalinkRendersTheReport() throws Exception {
+		// worst case 1374053990 + 501 × 2064384 = 2408310374 B = 2.2 GiB; limit 13.6 GiB
+		this.mvc.perform(get("/?server=mysql-8.0&hostRam=16G&max_connections=500"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<strong class=\"verdict-word\">FITS</strong>")))
+			.andExpect(content().string(containsString("id=\"worst-case\" title=\"2,408,310,374 B\">2.2 GiB")))
+			.andExpect(content().string(containsString("id=\"max-connections-fit\">467<")))
+			.andExpect(content().string(containsString("href=\"/?server=mysql-8.0&amp;hostRam=16G&amp;max_connections=500\"")))
+			.andExpect(content().string(containsString("<tr aria-current=\"true\" class=\"chosen\">")))
+			.andExpect(content().string(containsString("<svg")));
+	}
+
+	@Test
+	void treatsPrefilledDefaultsOfThePreviousServerAsUnset() throws Exception {
+		// the form was showing MySQL 8.0's defaults; the user switched to MariaDB: MariaDB's own defaults apply
+		this.mvc.perform(get("/").param("defaultsOf", "mysql-8.0").param("server", "mariadb-10.11").param("hostRam", "16G")
+				.param("sort_buffer_size", "256K").param("thread_stack", "1M").param("max_connections", "300"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"sort_buffer_size\" value=\"2M\"")))
+			.andExpect(content().string(containsString("name=\"max_connections\" value=\"300\"")))
+			.andExpect(content().string(containsString("href=\"/?server=mariadb-10.11&amp;hostRam=16G&amp;max_connections=300\"")));
+	}
+
+	@Test
+	void showsEachBadFieldBesideItKeepingTheUsersText() throws Exception {
+		this.mvc.perform(get("/").param("server", "mysql-8.0").param("hostRam", "sixteen").param("sort_buffer_size", "1.5G"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"hostRam\" value=\"sixteen\"")))
+			.andExpect(content().string(containsString("Host RAM &#39;sixteen&#39; is not a valid size")))
+			.andExpect(content().string(containsString("name=\"sort_buffer_size\" value=\"1.5G\"")))
+			.andExpect(content().string(containsString("unknown suffix &#39;.&#39;")))
+			.andExpect(content().string(not(containsString("id=\"verdict\""))));
+	}
+
+	@Test
+	void escapesWhatTheUserTyped() throws Exception {
+		this.mvc.perform(get("/").param("hostRam", "<script>alert(1)</script>"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(not(containsString("<script>alert(1)")),
+					containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))));
+	}
+
+	@Test
+	void unknownPagesGetAFriendlyPageNotAStackTrace() throws Exception {
+		this.mvc.perform(get("/no-such-page").accept("text/html").header("Accept-Language", "ja"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(containsString("ページが見つかりません")))
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	void aRevisitedPermalinkIsAnsweredWithItsTagAndEachLanguageKeepsItsOwnPage() throws Exception {
+		String permalink = "/?server=mariadb-10.11&hostRam=8G&max_connections=300";
+		String tag = this.mvc.perform(get(permalink))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Vary", "Accept-Language"))
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		this.mvc.perform(get(permalink).header("If-None-Match", tag))
+			.andExpect(status().isNotModified())
+			.andExpect(content().string(""));
+		this.mvc.perform(get(permalink).header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Language", "ja"))
+			.andExpect(content().string(containsString("<html lang=\"ja\"")));
+		this.mvc.perform(get(permalink))
+			.andExpect(header().string("ETag", tag))
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(content().string(containsString("<html lang=\"en\"")));
+	}
+
+}

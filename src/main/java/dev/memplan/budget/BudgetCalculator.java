@@ -161,7 +161,7 @@ public final class BudgetCalculator {
 		}
 		if (measured != null) {
 			return global("performance_schema", "performance_schema", measured, variables,
-					"Measured on the server (SHOW ENGINE PERFORMANCE_SCHEMA STATUS): its instrument tables.", false);
+					"Measured on the server (its memory/performance_schema/% instruments): its instrument tables.", false);
 		}
 		long estimate = profile.isMySql() ? PERFORMANCE_SCHEMA_MYSQL : PERFORMANCE_SCHEMA_MARIADB;
 		return global("performance_schema", "performance_schema", estimate, variables,

@@ -37,47 +37,63 @@ record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> 
 		return new MeasuredMemory(total, note, consumers, null);
 	}
 
-	/** MySQL 8.0+: sys.memory_global_total, the top P_S memory areas, and P_S's own size. */
+	/**
+	 * P_S's own size as its memory/performance_schema/% instruments count it (always on, 5.7 and 8.0).
+	 * SHOW ENGINE PERFORMANCE_SCHEMA STATUS is not used: on 8.0.15 its performance_schema.memory row
+	 * said 187,812,368 bytes while the instruments said 277,408,784, and the server's resident memory
+	 * with performance_schema ON minus OFF (same configuration, idle) was 289,579,008 bytes: the
+	 * instruments are the figure that matches (5.7.22 and 8.0.31: both agree; docs/measurements-mysql.md).
+	 */
+	static final String PERFORMANCE_SCHEMA_SIZE = "SELECT SUM(CURRENT_NUMBER_OF_BYTES_USED) FROM "
+			+ "performance_schema.memory_summary_global_by_event_name WHERE EVENT_NAME LIKE 'memory/performance_schema/%'";
+
+	/**
+	 * MySQL: the sum of the performance_schema memory instruments (as sys.memory_global_total), the
+	 * top areas, and P_S's own size. On 5.7 only P_S's own instruments are on by default: a sum
+	 * of those alone is not the server's memory and is not reported as such.
+	 */
 	static MeasuredMemory mySql(Connection connection) {
 		Long total = null;
 		List<LiveSnapshot.Consumer> consumers = new ArrayList<>();
 		StringBuilder note = new StringBuilder();
-		try (Statement statement = LiveServerProbe.statement(connection);
-				ResultSet rows = statement.executeQuery("SELECT SUM(CURRENT_NUMBER_OF_BYTES_USED) FROM "
-						+ "performance_schema.memory_summary_global_by_event_name")) {
-			if (rows.next()) {
-				total = rows.getLong(1);
-			}
-			note.append("Sum of performance_schema memory instruments (as sys.memory_global_total). ").append(LEAVES_OUT);
-		}
-		catch (SQLException ex) {
-			note.append("Measured memory needs SELECT on performance_schema (and MySQL 8.0+, or 5.7 with memory instruments on); "
-					+ "this user could not read it (" + ex.getErrorCode() + ").");
-		}
-		if (total != null) {
-			try (Statement statement = LiveServerProbe.statement(connection);
-					ResultSet rows = statement.executeQuery("SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(EVENT_NAME, '/', 2), '/', -1) AS area, "
-							+ "SUM(CURRENT_NUMBER_OF_BYTES_USED) AS bytes FROM performance_schema.memory_summary_global_by_event_name "
-							+ "GROUP BY area ORDER BY bytes DESC LIMIT 10")) {
-				while (rows.next()) {
-					consumers.add(new LiveSnapshot.Consumer(rows.getString(1), rows.getLong(2)));
-				}
-			}
-			catch (SQLException ex) {
-				note.append(" The areas could not be listed (").append(ex.getErrorCode()).append(").");
-			}
-		}
 		Long performanceSchema = null;
 		try (Statement statement = LiveServerProbe.statement(connection);
-				ResultSet rows = statement.executeQuery("SHOW ENGINE PERFORMANCE_SCHEMA STATUS")) {
-			while (rows.next()) {
-				if ("performance_schema.memory".equalsIgnoreCase(rows.getString(2))) {
-					performanceSchema = LiveSnapshot.number(rows.getString(3));
-				}
+				ResultSet rows = statement.executeQuery(PERFORMANCE_SCHEMA_SIZE)) {
+			if (rows.next()) {
+				performanceSchema = rows.getLong(1);
 			}
 		}
 		catch (SQLException ex) {
-			note.append(" performance_schema's own size needs the PROCESS privilege (").append(ex.getErrorCode()).append(").");
+			note.append("Measured memory needs SELECT on performance_schema; this user could not read it (")
+				.append(ex.getErrorCode()).append(").");
+			return new MeasuredMemory(null, note.toString(), consumers, null);
+		}
+		try (Statement statement = LiveServerProbe.statement(connection);
+				ResultSet rows = statement.executeQuery("SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(EVENT_NAME, '/', 2), '/', -1) AS area, "
+						+ "SUM(CURRENT_NUMBER_OF_BYTES_USED) AS bytes FROM performance_schema.memory_summary_global_by_event_name "
+						+ "GROUP BY area ORDER BY bytes DESC")) {
+			long sum = 0;
+			boolean beyondItself = false;
+			while (rows.next()) {
+				long bytes = rows.getLong(2);
+				sum += bytes;
+				beyondItself |= bytes > 0 && !"performance_schema".equals(rows.getString(1));
+				if (consumers.size() < 10) {
+					consumers.add(new LiveSnapshot.Consumer(rows.getString(1), bytes));
+				}
+			}
+			if (beyondItself) {
+				total = sum;
+				note.append("Sum of performance_schema memory instruments (as sys.memory_global_total). ").append(LEAVES_OUT);
+			}
+			else {
+				consumers.clear();
+				note.append("Only performance_schema's own memory instruments are on (MySQL 5.7's default), so the server's memory "
+						+ "is not measured; start it with performance-schema-instrument='memory/%=COUNTED' to measure it.");
+			}
+		}
+		catch (SQLException ex) {
+			note.append("The memory areas could not be listed (").append(ex.getErrorCode()).append(").");
 		}
 		return new MeasuredMemory(total, note.toString(), consumers, performanceSchema);
 	}

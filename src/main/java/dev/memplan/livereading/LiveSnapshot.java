@@ -10,7 +10,7 @@ import java.util.Map;
  * MariaDB: Memory_used), or null when it could not be read
  * @param measuredNote what the figure leaves out, or why there is none
  * @param topConsumers the largest memory areas or connections the server lists
- * @param performanceSchemaBytes P_S's own size (SHOW ENGINE PERFORMANCE_SCHEMA STATUS), or null
+ * @param performanceSchemaBytes P_S's own size (its memory/performance_schema/% instruments), or null
  */
 public record LiveSnapshot(String version, String versionComment, Map<String, String> variables, Map<String, String> status,
 		Long measuredTotalBytes, String measuredNote, List<Consumer> topConsumers, Long performanceSchemaBytes) {

@@ -16,6 +16,8 @@ import dev.memplan.budget.LineItem;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Planner;
 import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.livereading.LiveReading;
+import dev.memplan.livereading.LiveSnapshot;
 import dev.memplan.support.LocalMySql;
 import dev.memplan.support.LocalMySql.Server;
 import dev.memplan.support.LocalMySql.Version;

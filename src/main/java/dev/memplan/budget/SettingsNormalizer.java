@@ -17,6 +17,7 @@ import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
+import dev.memplan.core.DiagnosticCode;
 
 /**
  * Turns what the input says into what the server will run with: parse each value in the
@@ -60,7 +61,7 @@ public final class SettingsNormalizer {
 				effective.put(spec.name(), variable);
 				if (!value.origin().isDefault()) {
 					variable.notes().forEach((note) -> diagnostics.add(Diagnostic.about(spec.name(), value.origin(),
-							"VALUE_ADJUSTED", Severity.WARNING, note.text()).wordedBy(note.messageKey(), note.args())));
+							DiagnosticCode.VALUE_ADJUSTED, Severity.WARNING).wordedBy(note.messageKey(), note.args())));
 				}
 			}
 			catch (IllegalArgumentException ex) {
@@ -114,20 +115,16 @@ public final class SettingsNormalizer {
 		long result = value;
 		if (Long.compareUnsigned(result, spec.max()) > 0) {
 			result = spec.max();
-			notes.add(VariableNote.of("aboveMaximum", "above the maximum: the server uses " + format(spec, result),
-					format(spec, result)));
+			notes.add(VariableNote.of("aboveMaximum", format(spec, result)));
 		}
 		long remainder = Long.remainderUnsigned(result, spec.blockSize());
 		if (remainder != 0) {
 			result -= remainder;
-			notes.add(VariableNote.of("notAMultiple",
-					"not a multiple of " + format(spec, spec.blockSize()) + ": rounded down to " + format(spec, result),
-					format(spec, spec.blockSize()), format(spec, result)));
+			notes.add(VariableNote.of("notAMultiple", format(spec, spec.blockSize()), format(spec, result)));
 		}
 		if (Long.compareUnsigned(result, spec.min()) < 0) {
 			result = spec.min();
-			notes.add(VariableNote.of("belowMinimum", "below the minimum: the server uses " + format(spec, result),
-					format(spec, result)));
+			notes.add(VariableNote.of("belowMinimum", format(spec, result)));
 		}
 		return result;
 	}

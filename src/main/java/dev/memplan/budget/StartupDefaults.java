@@ -10,6 +10,7 @@ import dev.memplan.core.ByteSize;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
+import dev.memplan.core.DiagnosticCode;
 
 /**
  * What the server decides at start-up rather than reading from its options: the buffer pool under
@@ -110,9 +111,7 @@ final class StartupDefaults {
 			long shrunk = Math.max(MIB, pool.value() / instances / MIB * MIB);
 			EffectiveVariable chunkVariable = effective.get("innodb_buffer_pool_chunk_size");
 			List<VariableNote> notes = new ArrayList<>(chunkVariable.notes());
-			notes.add(VariableNote.of("chunkTruncated",
-					"chunk × instances exceeds the pool: the server truncates the chunk to " + ByteSize.formatHuman(shrunk),
-					ByteSize.formatHuman(shrunk)));
+			notes.add(VariableNote.of("chunkTruncated", ByteSize.formatHuman(shrunk)));
 			effective.put(chunkVariable.name(), SettingsNormalizer.numeric(chunkVariable.spec(), shrunk,
 					chunkVariable.origin(), notes));
 			chunk = shrunk;
@@ -121,15 +120,12 @@ final class StartupDefaults {
 		long remainder = pool.value() % granule;
 		if (remainder != 0) {
 			long rounded = Math.addExact(pool.value() - remainder, granule);
-			VariableNote note = VariableNote.of("poolRounded",
-					"rounded up to a multiple of " + ByteSize.formatHuman(granule) + " (" + instances + " instance(s) × "
-							+ ByteSize.formatHuman(chunk) + " chunks): the server uses " + ByteSize.formatHuman(rounded),
-					ByteSize.formatHuman(granule), instances, ByteSize.formatHuman(chunk), ByteSize.formatHuman(rounded));
+			VariableNote note = VariableNote.of("poolRounded", ByteSize.formatHuman(granule), instances, ByteSize.formatHuman(chunk), ByteSize.formatHuman(rounded));
 			List<VariableNote> notes = new ArrayList<>(pool.notes());
 			notes.add(note);
 			effective.put(pool.name(), SettingsNormalizer.numeric(pool.spec(), rounded, pool.origin(), notes));
 			if (!pool.origin().isDefault()) {
-				diagnostics.add(Diagnostic.about(pool.name(), pool.origin(), "VALUE_ADJUSTED", Severity.WARNING, note.text())
+				diagnostics.add(Diagnostic.about(pool.name(), pool.origin(), DiagnosticCode.VALUE_ADJUSTED, Severity.WARNING)
 					.wordedBy(note.messageKey(), note.args()));
 			}
 		}
@@ -158,12 +154,10 @@ final class StartupDefaults {
 			return;
 		}
 		EffectiveVariable type = effective.get("query_cache_type");
-		VariableNote note = VariableNote.of("queryCacheImplied",
-				"MariaDB turns the query cache ON when query_cache_size is set and query_cache_type is not");
+		VariableNote note = VariableNote.of("queryCacheImplied");
 		effective.put(type.name(), new EffectiveVariable(type.spec(), 0, "ON", Origin.computed("queryCacheImplied", "implied by query_cache_size"),
 				List.of(note)));
-		diagnostics.add(Diagnostic.about("query_cache_type", size.origin(), "QUERY_CACHE_IMPLIED_ON", Severity.WARNING,
-				note.text()));
+		diagnostics.add(Diagnostic.about("query_cache_type", size.origin(), DiagnosticCode.QUERY_CACHE_IMPLIED_ON, Severity.WARNING));
 	}
 
 	private void putComputed(Map<String, EffectiveVariable> effective, String name, long value, Origin rule) {

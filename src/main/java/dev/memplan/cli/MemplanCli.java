@@ -32,6 +32,7 @@ import dev.memplan.app.HostCheckService;
 import dev.memplan.app.LiveOutcome;
 import dev.memplan.app.LivePlanService;
 import dev.memplan.app.LiveProbeSettings;
+import dev.memplan.report.EnglishText;
 
 /**
  * {@code memplan check|help|version}: the same engine as the page, without starting a web server.
@@ -217,7 +218,7 @@ public final class MemplanCli {
 		}
 		List<Diagnostic> errors = plan.diagnostics().stream().filter((d) -> d.severity() == Severity.ERROR).toList();
 		for (Diagnostic error : errors) {
-			this.err.println("memplan: " + ((error.origin() != null) ? error.origin() + ": " : "") + error.message());
+			this.err.println("memplan: " + ((error.origin() != null) ? error.origin() + ": " : "") + EnglishText.of(error));
 		}
 		if (!errors.isEmpty()) {
 			return INPUT_ERROR;

@@ -9,6 +9,7 @@ import dev.memplan.catalog.ServerVersions;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
+import dev.memplan.core.DiagnosticCode;
 
 /**
  * A snapshot as planner input: the profile its VERSION() names, every memory variable with origin
@@ -22,9 +23,9 @@ public record LiveReading(ServerProfile profile, ServerSettings settings, Long m
 		ServerProfile profile = (detected != null) ? detected.profile() : catalog.require("mysql-8.0");
 		ServerSettings settings = ServerSettings.empty();
 		if (detected == null || detected.note() != null) {
-			settings.addDiagnostic(new Diagnostic("VERSION_APPROXIMATED", Severity.INFO, (detected != null) ? detected.note()
-					: "The server's version '" + snapshot.version() + "' is not one memplan knows; planned as MySQL 8.0.", "version",
-					Origin.live()).withArgs(snapshot.version(), profile.displayName()));
+			settings.addDiagnostic(Diagnostic.about("version", Origin.live(),
+					(detected != null) ? DiagnosticCode.VERSION_APPROXIMATED : DiagnosticCode.VERSION_UNKNOWN, Severity.INFO,
+					snapshot.version(), profile.displayName()));
 		}
 		snapshot.variables().forEach((name, value) -> {
 			if (catalog.variable(profile, name).isPresent() && value != null) {

@@ -11,6 +11,7 @@ import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.catalog.ServerProfile;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.Severity;
+import dev.memplan.core.DiagnosticCode;
 
 /** From uploaded option files to the settings one server instance would start with. */
 public final class OptionFileImporter {
@@ -39,13 +40,10 @@ public final class OptionFileImporter {
 		ServerSettings settings = new OptionInterpreter(this.catalog, profile).interpret(read);
 		List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
 		if (instance != null && !instance.isBlank() && !instances.contains(instance.strip().toLowerCase(Locale.ROOT))) {
-			diagnostics.add(Diagnostic.of("UNKNOWN_INSTANCE", Severity.ERROR, "No instance group [" + instance
-					+ "] in the files" + (instances.isEmpty() ? "." : "; found: " + String.join(", ", instances) + "."))
-				.withArgs(instance, instances.isEmpty() ? "-" : String.join(", ", instances)));
+			diagnostics.add(Diagnostic.of(DiagnosticCode.UNKNOWN_INSTANCE, Severity.ERROR, instance, instances.isEmpty() ? "-" : String.join(", ", instances)));
 		}
 		else if ((instance == null || instance.isBlank()) && !instances.isEmpty()) {
-			diagnostics.add(Diagnostic.of("INSTANCES_FOUND", Severity.INFO, "The files define instances " + String.join(", ", instances)
-					+ "; pick one to plan it (only the shared groups are read now).").withArgs(String.join(", ", instances)));
+			diagnostics.add(Diagnostic.of(DiagnosticCode.INSTANCES_FOUND, Severity.INFO, String.join(", ", instances)));
 		}
 		ServerSettings withReadingProblems = ServerSettings.empty();
 		diagnostics.forEach(withReadingProblems::addDiagnostic);

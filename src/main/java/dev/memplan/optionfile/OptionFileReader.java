@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
+import dev.memplan.core.DiagnosticCode;
 
 /**
  * Reads option files line by line exactly as the server's own parser does (mysys
@@ -41,8 +42,7 @@ public final class OptionFileReader {
 
 	private void readFile(OptionFile file, State state, int depth) {
 		if (!state.reading.add(file)) {
-			state.diagnostics.add(Diagnostic.about(null, Origin.optionFile(file.name(), 0), "INCLUDE_CYCLE", Severity.WARNING,
-					file.name() + " includes itself (directly or through another file); read once.").withArgs(file.name()));
+			state.diagnostics.add(Diagnostic.about(null, Origin.optionFile(file.name(), 0), DiagnosticCode.INCLUDE_CYCLE, Severity.WARNING, file.name()));
 			return;
 		}
 		String[] lines = file.text().split("\n", -1);
@@ -55,9 +55,7 @@ public final class OptionFileReader {
 				line = line.substring(0, line.length() - 1);
 			}
 			if (index == 0 && !line.isEmpty() && line.charAt(0) == BOM) {
-				state.diagnostics.add(Diagnostic.about(null, origin, "BOM", Severity.ERROR, file.name()
-						+ " starts with a UTF-8 byte order mark: MariaDB refuses to start (\"Found option without preceding group\"); save it without BOM.")
-					.withArgs(file.name()));
+				state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.BOM, Severity.ERROR, file.name()));
 				line = line.substring(1);
 			}
 			String stripped = line.strip();
@@ -71,8 +69,7 @@ public final class OptionFileReader {
 			if (stripped.charAt(0) == '[') {
 				int close = stripped.indexOf(']');
 				if (close < 0) {
-					state.diagnostics.add(Diagnostic.about(null, origin, "GROUP_NOT_CLOSED", Severity.ERROR,
-							"Wrong group definition: no ']' — the server refuses to start."));
+					state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.GROUP_NOT_CLOSED, Severity.ERROR));
 					group = null;
 					continue;
 				}
@@ -84,8 +81,7 @@ public final class OptionFileReader {
 				continue;
 			}
 			if (group == null) {
-				state.diagnostics.add(Diagnostic.about(null, origin, "OPTION_BEFORE_GROUP", Severity.ERROR,
-						"An option before any [group]: the server refuses to start (\"Found option without preceding group\")."));
+				state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.OPTION_BEFORE_GROUP, Severity.ERROR));
 				continue;
 			}
 			RawOption option = option(group, removeEndComment(line), origin);
@@ -166,16 +162,12 @@ public final class OptionFileReader {
 			return; // the server ignores other '!' lines
 		}
 		if (depth >= MAX_INCLUDE_DEPTH) {
-			state.diagnostics.add(Diagnostic.about(null, origin, "INCLUDE_TOO_DEEP", Severity.WARNING,
-					"Includes nested deeper than " + MAX_INCLUDE_DEPTH + " levels are not followed.").withArgs(MAX_INCLUDE_DEPTH));
+			state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.INCLUDE_TOO_DEEP, Severity.WARNING, MAX_INCLUDE_DEPTH));
 			return;
 		}
 		List<OptionFile> matched = keyword.equals("!include") ? state.matchInclude(target) : state.matchIncludeDir(target);
 		if (matched.isEmpty()) {
-			state.diagnostics.add(Diagnostic.about(null, origin, "INCLUDE_NOT_UPLOADED", Severity.WARNING,
-					keyword + " " + target + ": not among the files you gave, so not read. memplan reads no file from its own disk; "
-							+ "upload " + (keyword.equals("!include") ? "that file" : "the folder's .cnf files") + " to include it.")
-				.withArgs(keyword, target));
+			state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.INCLUDE_NOT_UPLOADED, Severity.WARNING, keyword, target));
 			return;
 		}
 		for (OptionFile file : matched) {

@@ -21,6 +21,7 @@ import dev.memplan.core.ByteSizeFormatException;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
+import dev.memplan.core.DiagnosticCode;
 
 /**
  * Gives the options of the groups a server reads their meaning for that server: prefixes
@@ -83,8 +84,7 @@ final class OptionInterpreter {
 		}
 		if (name.startsWith("maximum_")) {
 			String target = name.substring(8);
-			note(option, target, "MAXIMUM_PREFIX", Severity.INFO, written + " sets the ceiling SET SESSION can raise " + target
-					+ " to, not its value; the plan uses " + target + " itself.", written, target);
+			note(option, target, DiagnosticCode.MAXIMUM_PREFIX, Severity.INFO, written, target);
 			return;
 		}
 		Boolean flag = null;
@@ -119,37 +119,27 @@ final class OptionInterpreter {
 			return Optional.of(name);
 		}
 		if (this.catalog.isKnownAnywhere(name)) {
-			note(option, name, "REMOVED_OPTION", loose ? Severity.WARNING : Severity.ERROR, name + " does not exist on "
-					+ this.profile.displayName() + (loose ? "; loose- makes the server ignore it." : ": the server refuses to start. "
-							+ "Remove it, or prefix it with loose- if the file is shared with older servers."), name,
-					this.profile.displayName());
+			note(option, name, DiagnosticCode.REMOVED_OPTION, loose ? Severity.WARNING : Severity.ERROR, name, this.profile.displayName());
 			return Optional.empty();
 		}
 		if (this.profile.isMariaDb()) {
 			List<String> candidates = ServerOptionNames.mariaDb().startingWith(name);
 			if (candidates.size() == 1) {
-				note(option, candidates.get(0), "ABBREVIATED_OPTION", Severity.WARNING, option.name() + " is read as "
-						+ candidates.get(0) + " (MariaDB accepts a unique prefix); write the full name.", option.name(), candidates.get(0));
+				note(option, candidates.get(0), DiagnosticCode.ABBREVIATED_OPTION, Severity.WARNING, option.name(), candidates.get(0));
 				return Optional.of(candidates.get(0));
 			}
 			if (candidates.size() > 1) {
-				note(option, name, "AMBIGUOUS_OPTION", loose ? Severity.WARNING : Severity.ERROR, option.name()
-						+ " is ambiguous (" + String.join(", ", candidates.subList(0, Math.min(4, candidates.size())))
-						+ (candidates.size() > 4 ? ", …" : "") + ")" + (loose ? "; ignored." : ": the server refuses to start."),
-						option.name(), String.join(", ", candidates.subList(0, Math.min(4, candidates.size()))));
+				note(option, name, DiagnosticCode.AMBIGUOUS_OPTION, loose ? Severity.WARNING : Severity.ERROR, option.name(), String.join(", ", candidates.subList(0, Math.min(4, candidates.size()))));
 				return Optional.empty();
 			}
-			note(option, name, "UNKNOWN_OPTION", loose ? Severity.WARNING : Severity.ERROR, "unknown option " + option.name()
-					+ (loose ? ": ignored thanks to loose-." : ": the server refuses to start. Prefix it with loose- if a plugin provides it."),
-					option.name());
+			note(option, name, DiagnosticCode.UNKNOWN_OPTION, loose ? Severity.WARNING : Severity.ERROR, option.name());
 			likelyTypo(option, name, Severity.INFO);
 			return Optional.empty();
 		}
 		Optional<String> caseVariant = this.catalog.variables(this.profile).keySet().stream()
 			.filter((known) -> known.equalsIgnoreCase(name)).findFirst();
 		if (caseVariant.isPresent()) {
-			note(option, caseVariant.get(), "OPTION_NAME_CASE", loose ? Severity.WARNING : Severity.ERROR, option.name()
-					+ ": MySQL option names are case-sensitive; write " + caseVariant.get() + ".", option.name(), caseVariant.get());
+			note(option, caseVariant.get(), DiagnosticCode.OPTION_NAME_CASE, loose ? Severity.WARNING : Severity.ERROR, option.name(), caseVariant.get());
 		}
 		else {
 			// memplan has no full MySQL option list, so an unknown name is only reported when it is a near miss
@@ -178,10 +168,7 @@ final class OptionInterpreter {
 			}
 		}
 		if (nearest != null) {
-			note(option, nearest, "LIKELY_TYPO", severity, option.name() + " is not a variable memplan knows on "
-					+ this.profile.displayName() + "; did you mean " + nearest + "? The plan uses " + nearest + " as if it were not set"
-					+ ((severity == Severity.WARNING) ? ", and the server refuses to start if it does not know the option either." : "."),
-					option.name(), this.profile.displayName(), nearest);
+			note(option, nearest, DiagnosticCode.LIKELY_TYPO, severity, option.name(), this.profile.displayName(), nearest);
 		}
 	}
 
@@ -197,8 +184,7 @@ final class OptionInterpreter {
 			return;
 		}
 		if (flag != null || value == null) {
-			note(option, name, "VALUE_REQUIRED", Severity.ERROR, option.name() + " needs a value (e.g. " + name + " = "
-					+ spec.defaultValue() + "): the server refuses to start.", option.name(), name, spec.defaultValue());
+			note(option, name, DiagnosticCode.VALUE_REQUIRED, Severity.ERROR, option.name(), name, spec.defaultValue());
 			return;
 		}
 		if (spec.isNumeric()) {
@@ -206,13 +192,11 @@ final class OptionInterpreter {
 				ByteSize.parse(value);
 			}
 			catch (ByteSizeFormatException ex) {
-				note(option, name, "INVALID_SIZE", Severity.ERROR, name + ": " + ex.getMessage() + ". The server refuses to start.", name,
-						value);
+				note(option, name, DiagnosticCode.INVALID_SIZE, Severity.ERROR, name, value);
 				return;
 			}
 			if (this.profile.isMySql() && !this.profile.isAtLeast(8, 0) && value.strip().matches("\\d+[tTpPeE].*")) {
-				note(option, name, "INVALID_SIZE", Severity.ERROR, name + " = " + value + ": MySQL before 8.0.14 knows only the K, M and G suffixes.",
-						name, value);
+				note(option, name, DiagnosticCode.INVALID_SIZE, Severity.ERROR, name, value);
 				return;
 			}
 		}
@@ -227,8 +211,7 @@ final class OptionInterpreter {
 		}
 		String value = option.value();
 		if (value != null && (value.equals("0") || value.equalsIgnoreCase("OFF"))) {
-			note(option, "log_bin", "LOG_BIN_BASENAME", Severity.WARNING, "log_bin = " + value
-					+ " turns the binary log ON with the base name '" + value + "'. To turn it off write skip-log-bin.", value);
+			note(option, "log_bin", DiagnosticCode.LOG_BIN_BASENAME, Severity.WARNING, value);
 		}
 		set(option, "log_bin", "ON");
 	}
@@ -241,8 +224,7 @@ final class OptionInterpreter {
 				this.settings.setNamedKeyCache(cache, option.value(), option.origin());
 			}
 			catch (ByteSizeFormatException ex) {
-				note(option, option.name(), "INVALID_SIZE", Severity.ERROR, option.name() + ": " + ex.getMessage(), option.name(),
-						option.value());
+				note(option, option.name(), DiagnosticCode.INVALID_SIZE, Severity.ERROR, option.name(), option.value());
 			}
 		}
 	}
@@ -250,14 +232,13 @@ final class OptionInterpreter {
 	private void set(RawOption option, String name, String value) {
 		Origin previous = this.lastSeen.put(name, option.origin());
 		if (previous != null) {
-			note(option, name, "DUPLICATE_OVERRIDDEN", Severity.INFO, name + " was also set at " + previous
-					+ "; the later value wins.", name, previous);
+			note(option, name, DiagnosticCode.DUPLICATE_OVERRIDDEN, Severity.INFO, name, previous);
 		}
 		this.settings.set(name, value, option.origin());
 	}
 
-	private void note(RawOption option, String variable, String code, Severity severity, String message, Object... args) {
-		this.settings.addDiagnostic(Diagnostic.about(variable, option.origin(), code, severity, message).withArgs(args));
+	private void note(RawOption option, String variable, DiagnosticCode code, Severity severity, Object... args) {
+		this.settings.addDiagnostic(Diagnostic.about(variable, option.origin(), code, severity, args));
 	}
 
 }

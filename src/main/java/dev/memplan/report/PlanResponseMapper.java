@@ -10,7 +10,6 @@ import dev.memplan.budget.Budget;
 import dev.memplan.budget.EffectiveVariable;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Recommendation;
-import dev.memplan.budget.VariableNote;
 import dev.memplan.catalog.VariableType;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.app.PlanResult;
@@ -46,7 +45,7 @@ public final class PlanResponseMapper {
 		boolean numeric = variable.spec().type() == VariableType.SIZE || variable.spec().type() == VariableType.COUNT;
 		return new PlanResponse.Variable(variable.text(),
 				numeric ? new BigInteger(Long.toUnsignedString(variable.value())) : null, variable.origin().toString(),
-				variable.notes().stream().map(VariableNote::text).toList());
+				variable.notes().stream().map(EnglishText::of).toList());
 	}
 
 	private static PlanResponse.Recommendation recommendation(Plan plan) {
@@ -67,7 +66,7 @@ public final class PlanResponseMapper {
 	}
 
 	static PlanResponse.Warning warning(Diagnostic diagnostic) {
-		return new PlanResponse.Warning(diagnostic.code(), diagnostic.severity().name(), diagnostic.message(),
+		return new PlanResponse.Warning(diagnostic.code().name(), diagnostic.severity().name(), EnglishText.of(diagnostic),
 				diagnostic.variable(), (diagnostic.origin() != null) ? diagnostic.origin().toString() : null);
 	}
 

@@ -9,6 +9,7 @@ import dev.memplan.catalog.ServerVersions;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
+import dev.memplan.core.DiagnosticCode;
 
 /** A pasted SHOW GLOBAL VARIABLES dump → the settings of that server, and the profile its version implies. */
 public final class ShowVariablesImporter {
@@ -33,13 +34,11 @@ public final class ShowVariablesImporter {
 		ServerProfile target = (profile != null) ? profile : (detected != null) ? detected.profile() : null;
 		ServerSettings settings = ServerSettings.empty();
 		if (variables.isEmpty()) {
-			settings.addDiagnostic(Diagnostic.of("NO_VARIABLES", Severity.ERROR,
-					"No variables found: paste the output of SHOW GLOBAL VARIABLES (tab-separated, table or \\G)."));
+			settings.addDiagnostic(Diagnostic.of(DiagnosticCode.NO_VARIABLES, Severity.ERROR));
 			return new Imported(settings, detected, 0);
 		}
 		if (detected != null && detected.note() != null) {
-			settings.addDiagnostic(new Diagnostic("VERSION_APPROXIMATED", Severity.INFO, detected.note(), "version",
-					Origin.showVariables(version.line())).withArgs(detected.version(), detected.profile().displayName()));
+			settings.addDiagnostic(Diagnostic.about("version", Origin.showVariables(version.line()), DiagnosticCode.VERSION_APPROXIMATED, Severity.INFO, detected.version(), detected.profile().displayName()));
 		}
 		if (target == null) {
 			return new Imported(settings, null, variables.size());
@@ -50,9 +49,7 @@ public final class ShowVariablesImporter {
 				settings.set(name, entry.getValue().value(), Origin.showVariables(entry.getValue().line()));
 			}
 			else if (this.catalog.isKnownAnywhere(name)) {
-				settings.addDiagnostic(Diagnostic.about(name, Origin.showVariables(entry.getValue().line()), "NOT_ON_THIS_SERVER",
-						Severity.INFO, name + " is in the dump but does not exist on " + target.displayName() + "; left out.")
-					.withArgs(name, target.displayName()));
+				settings.addDiagnostic(Diagnostic.about(name, Origin.showVariables(entry.getValue().line()), DiagnosticCode.NOT_ON_THIS_SERVER, Severity.INFO, name, target.displayName()));
 			}
 		}
 		return new Imported(settings, detected, variables.size());

@@ -29,12 +29,13 @@ public class DiagnosticText {
 	public String text(Diagnostic diagnostic) {
 		Locale locale = LocaleContextHolder.getLocale();
 		Object[] args = diagnostic.args().toArray();
-		if (diagnostic.messageKey() != null) {
-			return this.text.of(diagnostic.messageKey(), args, diagnostic.message(), locale);
+		for (String key : diagnostic.messageKeys()) {
+			String text = this.text.of(key, args, null, locale);
+			if (text != null) {
+				return text;
+			}
 		}
-		String bySeverity = "en".equals(locale.getLanguage()) ? null
-				: this.text.of("diag." + diagnostic.code() + "." + diagnostic.severity(), args, null, locale);
-		return (bySeverity != null) ? bySeverity : this.text.of("diag." + diagnostic.code(), args, diagnostic.message(), locale);
+		return diagnostic.code().name();
 	}
 
 	public String origin(Origin origin) {
@@ -44,7 +45,7 @@ public class DiagnosticText {
 	}
 
 	public String note(VariableNote note) {
-		return this.text.of(note.messageKey(), note.args().toArray(), note.text(), LocaleContextHolder.getLocale());
+		return this.text.of(note.messageKey(), note.args().toArray(), note.key(), LocaleContextHolder.getLocale());
 	}
 
 }

@@ -8,6 +8,9 @@ import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.memplan.core.InvalidInputException;
+import dev.memplan.core.DiagnosticCode;
+import dev.memplan.report.EnglishText;
 
 class PlannerTests {
 
@@ -21,23 +24,23 @@ class PlannerTests {
 	void saysTheWorstCaseIsNominalWherePerConnectionTempTablesCount() {
 		// bench/results/accuracy.txt: 49 connections on 256M/50 peaked at 1689 MiB against a 1498 MiB worst case
 		Plan mariadb = plan("mariadb-10.11", 16L << 30, ServerSettings.empty());
-		assertThat(mariadb.diagnostics()).extracting(Diagnostic::code).contains("WORST_CASE_IS_NOMINAL");
+		assertThat(mariadb.diagnostics()).extracting(Diagnostic::code).contains(DiagnosticCode.WORST_CASE_IS_NOMINAL);
 		Plan tempTable = plan("mysql-8.0", 16L << 30, ServerSettings.empty());
-		assertThat(tempTable.diagnostics()).extracting(Diagnostic::code).doesNotContain("WORST_CASE_IS_NOMINAL");
+		assertThat(tempTable.diagnostics()).extracting(Diagnostic::code).doesNotContain(DiagnosticCode.WORST_CASE_IS_NOMINAL);
 	}
 
 	@Test
 	void warnsWhenTheWorstCasePassesRamAndNamesTheConnectionsThatFit() {
 		Plan plan = plan("mariadb-10.11", 2L << 30, ServerSettings.empty());
-		Diagnostic warning = plan.diagnostics().stream().filter((d) -> d.code().equals("WORST_CASE_ABOVE_RAM")).findFirst().orElseThrow();
+		Diagnostic warning = plan.diagnostics().stream().filter((d) -> d.code() == DiagnosticCode.WORST_CASE_ABOVE_RAM).findFirst().orElseThrow();
 		assertThat(warning.severity()).isEqualTo(Severity.WARNING);
-		assertThat(warning.message()).contains("max_connections = " + plan.recommendation().maxConnectionsThatFit());
+		assertThat(EnglishText.of(warning)).contains("max_connections = " + plan.recommendation().maxConnectionsThatFit());
 	}
 
 	@Test
 	void advisesAgainstLargeGlobalSortBuffers() {
 		Plan plan = plan("mysql-8.0", 16L << 30, ServerSettings.empty().set("sort_buffer_size", "8M", Origin.request()));
-		assertThat(plan.diagnostics()).filteredOn((d) -> d.code().equals("LARGE_PER_CONNECTION_BUFFER"))
+		assertThat(plan.diagnostics()).filteredOn((d) -> d.code() == DiagnosticCode.LARGE_PER_CONNECTION_BUFFER)
 			.extracting(Diagnostic::variable).containsExactly("sort_buffer_size");
 	}
 

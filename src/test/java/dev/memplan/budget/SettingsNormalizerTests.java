@@ -11,6 +11,9 @@ import dev.memplan.core.Origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import dev.memplan.core.DiagnosticCode;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.report.EnglishText;
 
 class SettingsNormalizerTests {
 
@@ -44,7 +47,7 @@ class SettingsNormalizerTests {
 		EffectiveSettings settings = normalize("mariadb-10.11", 16 * GIB, variable, given);
 		assertThat(settings.variable(variable).orElseThrow().value()).isEqualTo(expected);
 		assertThat(settings.variable(variable).orElseThrow().notes()).isNotEmpty();
-		assertThat(settings.diagnostics()).extracting("code").contains("VALUE_ADJUSTED");
+		assertThat(settings.diagnostics()).extracting(Diagnostic::code).contains(DiagnosticCode.VALUE_ADJUSTED);
 	}
 
 	@Test
@@ -53,8 +56,8 @@ class SettingsNormalizerTests {
 		VariableNote note = settings.variable("read_buffer_size").orElseThrow().notes().get(0);
 		assertThat(note.key()).isEqualTo("notAMultiple");
 		assertThat(note.args()).containsExactly("4 KiB", "96 KiB"); // block 4096, 100000 rounded down to 98304
-		assertThat(note.text()).isEqualTo("not a multiple of 4 KiB: rounded down to 96 KiB");
-		assertThat(settings.diagnostics()).filteredOn((d) -> d.code().equals("VALUE_ADJUSTED"))
+		assertThat(EnglishText.of(note)).isEqualTo("not a multiple of 4 KiB: rounded down to 96 KiB");
+		assertThat(settings.diagnostics()).filteredOn((d) -> d.code() == DiagnosticCode.VALUE_ADJUSTED)
 			.singleElement()
 			.satisfies((d) -> {
 				assertThat(d.messageKey()).isEqualTo("note.notAMultiple");
@@ -77,7 +80,7 @@ class SettingsNormalizerTests {
 				"innodb_buffer_pool_instances", "16");
 		assertThat(settings.bytes("innodb_buffer_pool_size")).isEqualTo(10 * GIB);
 		VariableNote note = settings.variable("innodb_buffer_pool_size").orElseThrow().notes().get(0);
-		assertThat(note.text()).contains("rounded up");
+		assertThat(EnglishText.of(note)).contains("rounded up");
 		assertThat(note.key()).isEqualTo("poolRounded");
 		assertThat(note.args()).containsExactly("2 GiB", "16", "128 MiB", "10 GiB");
 	}
@@ -134,7 +137,7 @@ class SettingsNormalizerTests {
 	void turnsTheQueryCacheOnWhenMariaDbSeesANonDefaultSize() {
 		EffectiveSettings settings = normalize("mariadb-10.11", 16 * GIB, "query_cache_size", "64M");
 		assertThat(settings.text("query_cache_type")).isEqualTo("ON");
-		assertThat(settings.diagnostics()).extracting("code").contains("QUERY_CACHE_IMPLIED_ON");
+		assertThat(settings.diagnostics()).extracting(Diagnostic::code).contains(DiagnosticCode.QUERY_CACHE_IMPLIED_ON);
 	}
 
 	@Test

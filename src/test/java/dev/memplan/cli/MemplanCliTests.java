@@ -65,7 +65,7 @@ class MemplanCliTests {
 	void exitsTwoOnAnErrorNamingFileAndLine() throws Exception {
 		Path cnf = file("my.cnf", "[mysqld]\n\nsort_buffer_size = 1.5G\n");
 		assertThat(run("", "check", "--server", "mysql-8.0", "--ram", "16G", cnf.toString())).isEqualTo(2);
-		assertThat(this.stderr).contains(cnf + ":3: sort_buffer_size: '1.5G' is not a valid size");
+		assertThat(this.stderr).contains(cnf + ":3: sort_buffer_size = 1.5G is not a size this server reads: the server refuses to start");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.memplan.support.HostSnapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.memplan.budget.Recommendation;
 
 class HostRiskAnalyzerTests {
 

@@ -15,6 +15,8 @@ import dev.memplan.core.Severity;
 import dev.memplan.support.Corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.memplan.core.DiagnosticCode;
+import dev.memplan.report.EnglishText;
 
 class OptionFileImporterTests {
 
@@ -29,11 +31,11 @@ class OptionFileImporterTests {
 	}
 
 	private static List<String> codes(ServerSettings settings) {
-		return settings.diagnostics().stream().map(Diagnostic::code).toList();
+		return settings.diagnostics().stream().map((d) -> d.code().name()).toList();
 	}
 
-	private static Diagnostic diagnostic(ServerSettings settings, String code) {
-		return settings.diagnostics().stream().filter((d) -> d.code().equals(code)).findFirst().orElseThrow();
+	private static Diagnostic diagnostic(ServerSettings settings, DiagnosticCode code) {
+		return settings.diagnostics().stream().filter((d) -> d.code() == code).findFirst().orElseThrow();
 	}
 
 	@Test
@@ -57,34 +59,34 @@ class OptionFileImporterTests {
 		ServerSettings settings = read("mariadb-10.11", null,
 				cnf("my.cnf", "[mysqld]\nsort_buffer_size=1M\n[server]\nSort-Buffer-Size=4M\n")).settings();
 		assertThat(settings.get("sort_buffer_size").text()).isEqualTo("4M");
-		assertThat(diagnostic(settings, "DUPLICATE_OVERRIDDEN").severity()).isEqualTo(Severity.INFO);
-		assertThat(diagnostic(settings, "DUPLICATE_OVERRIDDEN").message()).contains("my.cnf:2");
+		assertThat(diagnostic(settings, DiagnosticCode.DUPLICATE_OVERRIDDEN).severity()).isEqualTo(Severity.INFO);
+		assertThat(EnglishText.of(diagnostic(settings, DiagnosticCode.DUPLICATE_OVERRIDDEN))).contains("my.cnf:2");
 	}
 
 	@Test
 	void mysqlNamesAreCaseSensitive() {
 		ServerSettings settings = read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\nSort_Buffer_Size=4M\n")).settings();
 		assertThat(settings.get("sort_buffer_size")).isNull();
-		assertThat(diagnostic(settings, "OPTION_NAME_CASE").severity()).isEqualTo(Severity.ERROR);
+		assertThat(diagnostic(settings, DiagnosticCode.OPTION_NAME_CASE).severity()).isEqualTo(Severity.ERROR);
 	}
 
 	@Test
 	void reportsRemovedVariablesAsErrorsUnlessLoose() {
 		ServerSettings settings = read("mysql-8.0", null,
 				cnf("my.cnf", "[mysqld]\nquery_cache_size=64M\nloose-query_cache_type=1\n")).settings();
-		List<Diagnostic> removed = settings.diagnostics().stream().filter((d) -> d.code().equals("REMOVED_OPTION")).toList();
+		List<Diagnostic> removed = settings.diagnostics().stream().filter((d) -> d.code() == DiagnosticCode.REMOVED_OPTION).toList();
 		assertThat(removed).extracting(Diagnostic::severity).containsExactly(Severity.ERROR, Severity.WARNING);
 		assertThat(removed.get(0).origin().toString()).isEqualTo("my.cnf:2");
 		assertThat(read("mysql-5.7", null, cnf("my.cnf", "[mysqld]\ninnodb_additional_mem_pool_size=8M\n")).settings()
-			.diagnostics()).extracting(Diagnostic::code).containsExactly("REMOVED_OPTION");
+			.diagnostics()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.REMOVED_OPTION);
 	}
 
 	@Test
 	void refusesAFractionalSizeAsTheServerDoes() {
 		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nkey_buffer_size=1.5G\n")).settings();
 		assertThat(settings.get("key_buffer_size")).isNull();
-		assertThat(diagnostic(settings, "INVALID_SIZE").severity()).isEqualTo(Severity.ERROR);
-		assertThat(diagnostic(settings, "INVALID_SIZE").message()).contains("'1.5G'");
+		assertThat(diagnostic(settings, DiagnosticCode.INVALID_SIZE).severity()).isEqualTo(Severity.ERROR);
+		assertThat(EnglishText.of(diagnostic(settings, DiagnosticCode.INVALID_SIZE))).contains("key_buffer_size = 1.5G is not a size this server reads");
 	}
 
 	@Test
@@ -99,7 +101,7 @@ class OptionFileImporterTests {
 	void turnsTheBinaryLogOnForLogBinZeroAndWarns() {
 		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nlog_bin=0\n")).settings();
 		assertThat(settings.get("log_bin").text()).isEqualTo("ON");
-		assertThat(diagnostic(settings, "LOG_BIN_BASENAME").severity()).isEqualTo(Severity.WARNING);
+		assertThat(diagnostic(settings, DiagnosticCode.LOG_BIN_BASENAME).severity()).isEqualTo(Severity.WARNING);
 		ServerSettings skipped = read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\nskip-log-bin\n")).settings();
 		assertThat(skipped.get("log_bin").text()).isEqualTo("OFF");
 		assertThat(read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\ndisable_log_bin\n")).settings().get("log_bin").text())
@@ -110,9 +112,9 @@ class OptionFileImporterTests {
 	void resolvesMariaDbAbbreviationsAndRefusesAmbiguousOnes() {
 		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nkey_buffer=64M\n")).settings();
 		assertThat(settings.get("key_buffer_size").text()).isEqualTo("64M");
-		assertThat(diagnostic(settings, "ABBREVIATED_OPTION").severity()).isEqualTo(Severity.WARNING);
+		assertThat(diagnostic(settings, DiagnosticCode.ABBREVIATED_OPTION).severity()).isEqualTo(Severity.WARNING);
 		ServerSettings ambiguous = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nkey_cache=1M\n")).settings();
-		assertThat(diagnostic(ambiguous, "AMBIGUOUS_OPTION").severity()).isEqualTo(Severity.ERROR);
+		assertThat(diagnostic(ambiguous, DiagnosticCode.AMBIGUOUS_OPTION).severity()).isEqualTo(Severity.ERROR);
 	}
 
 	@Test
@@ -120,15 +122,15 @@ class OptionFileImporterTests {
 		ServerSettings settings = read("mariadb-10.11", null,
 				cnf("my.cnf", "[mysqld]\nrocksdb_block_cache_size=1G\nloose-rocksdb_max_open_files=10\n")).settings();
 		assertThat(settings.diagnostics()).extracting(Diagnostic::code, Diagnostic::severity).containsExactly(
-				org.assertj.core.groups.Tuple.tuple("UNKNOWN_OPTION", Severity.ERROR),
-				org.assertj.core.groups.Tuple.tuple("UNKNOWN_OPTION", Severity.WARNING));
+				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.UNKNOWN_OPTION, Severity.ERROR),
+				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.UNKNOWN_OPTION, Severity.WARNING));
 	}
 
 	@Test
 	void maximumPrefixSetsTheSessionCeilingNotTheValue() {
 		ServerSettings settings = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\nmaximum-sort_buffer_size=4M\n")).settings();
 		assertThat(settings.get("sort_buffer_size")).isNull();
-		assertThat(diagnostic(settings, "MAXIMUM_PREFIX").severity()).isEqualTo(Severity.INFO);
+		assertThat(diagnostic(settings, DiagnosticCode.MAXIMUM_PREFIX).severity()).isEqualTo(Severity.INFO);
 	}
 
 	@Test
@@ -144,7 +146,7 @@ class OptionFileImporterTests {
 		ServerSettings settings = read("mariadb-10.11", null,
 				cnf("a.cnf", "\uFEFF[mysqld]\nsort_buffer_size=1M\n"), cnf("b.cnf", "max_connections=10\n[mysqld\n")).settings();
 		assertThat(codes(settings)).contains("BOM", "OPTION_BEFORE_GROUP", "GROUP_NOT_CLOSED");
-		assertThat(settings.diagnostics()).filteredOn((d) -> !d.code().equals("DUPLICATE_OVERRIDDEN"))
+		assertThat(settings.diagnostics()).filteredOn((d) -> d.code() != DiagnosticCode.DUPLICATE_OVERRIDDEN)
 			.allMatch((d) -> d.severity() == Severity.ERROR);
 		assertThat(settings.get("sort_buffer_size").text()).isEqualTo("1M");
 	}
@@ -158,8 +160,8 @@ class OptionFileImporterTests {
 		ServerSettings settings = read("mysql-8.0", null, main, b, a, notCnf).settings();
 		assertThat(settings.get("sort_buffer_size").origin().toString()).isEqualTo("conf.d/b.cnf:2"); // a.cnf, then b.cnf
 		assertThat(settings.get("join_buffer_size").origin().toString()).isEqualTo("conf.d/a.cnf:3"); // .txt not read
-		Diagnostic missing = diagnostic(settings, "INCLUDE_NOT_UPLOADED");
-		assertThat(missing.message()).contains("/etc/secret/passwords.cnf");
+		Diagnostic missing = diagnostic(settings, DiagnosticCode.INCLUDE_NOT_UPLOADED);
+		assertThat(EnglishText.of(missing)).contains("/etc/secret/passwords.cnf");
 		assertThat(missing.origin().toString()).isEqualTo("my.cnf:4");
 	}
 
@@ -186,18 +188,18 @@ class OptionFileImporterTests {
 		String typos = "[mysqld]\ninnodb_bufer_pool_size=12G\nmax_conections=500\nloose_sort_bufer_size=4M\n";
 		ServerSettings mysql = read("mysql-8.0", null, cnf("my.cnf", typos)).settings();
 		assertThat(mysql.diagnostics()).extracting(Diagnostic::code, Diagnostic::variable, Diagnostic::severity).containsExactly(
-				org.assertj.core.groups.Tuple.tuple("LIKELY_TYPO", "innodb_buffer_pool_size", Severity.WARNING),
-				org.assertj.core.groups.Tuple.tuple("LIKELY_TYPO", "max_connections", Severity.WARNING),
-				org.assertj.core.groups.Tuple.tuple("LIKELY_TYPO", "sort_buffer_size", Severity.INFO)); // loose-: ignored
-		assertThat(diagnostic(mysql, "LIKELY_TYPO").message()).isEqualTo("innodb_bufer_pool_size is not a variable memplan knows on "
+				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.LIKELY_TYPO, "innodb_buffer_pool_size", Severity.WARNING),
+				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.LIKELY_TYPO, "max_connections", Severity.WARNING),
+				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.LIKELY_TYPO, "sort_buffer_size", Severity.INFO)); // loose-: ignored
+		assertThat(EnglishText.of(diagnostic(mysql, DiagnosticCode.LIKELY_TYPO))).isEqualTo("innodb_bufer_pool_size is not a variable memplan knows on "
 				+ "MySQL 8.0; did you mean innodb_buffer_pool_size? The plan uses innodb_buffer_pool_size as if it were not set, "
 				+ "and the server refuses to start if it does not know the option either.");
 		assertThat(mysql.get("innodb_buffer_pool_size")).isNull();
 		// MariaDB knows its whole option list: the unknown option is an ERROR, the suggestion comes with it
 		ServerSettings mariadb = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\ninnodb_bufer_pool_size=12G\n")).settings();
 		assertThat(mariadb.diagnostics()).extracting(Diagnostic::code, Diagnostic::severity).containsExactly(
-				org.assertj.core.groups.Tuple.tuple("UNKNOWN_OPTION", Severity.ERROR),
-				org.assertj.core.groups.Tuple.tuple("LIKELY_TYPO", Severity.INFO));
+				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.UNKNOWN_OPTION, Severity.ERROR),
+				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.LIKELY_TYPO, Severity.INFO));
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.support.Corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
 
 class ShowVariablesImporterTests {
 
@@ -66,7 +68,7 @@ class ShowVariablesImporterTests {
 		String dump = Files.readString(Corpus.file("variables", "avtobys-diff-mysql-variables__mariadb-10.3.31_table.txt"));
 		ShowVariablesImporter.Imported imported = this.importer.read(dump, this.catalog.require("mysql-8.0"));
 		assertThat(imported.settings().get("query_cache_size")).isNull();
-		assertThat(imported.settings().diagnostics()).extracting("code").contains("NOT_ON_THIS_SERVER");
+		assertThat(imported.settings().diagnostics()).extracting(Diagnostic::code).contains(DiagnosticCode.NOT_ON_THIS_SERVER);
 	}
 
 	@Test
@@ -87,7 +89,7 @@ class ShowVariablesImporterTests {
 	@Test
 	void saysWhenNothingCouldBeRead() {
 		ShowVariablesImporter.Imported imported = this.importer.read("this is not a dump", null);
-		assertThat(imported.settings().diagnostics()).extracting("code").containsExactly("NO_VARIABLES");
+		assertThat(imported.settings().diagnostics()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.NO_VARIABLES);
 	}
 
 }

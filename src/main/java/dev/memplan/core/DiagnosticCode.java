@@ -1,0 +1,37 @@
+package dev.memplan.core;
+
+/**
+ * Every finding memplan reports, by name. The words live in the message bundles
+ * ({@code messages*.properties}, key {@code diag.<NAME>}, or {@code diag.<NAME>.<SEVERITY>} where
+ * the same finding reads differently as an error and as a warning); the core keeps only the code
+ * and the values. A test checks that every code has its message in every language.
+ */
+public enum DiagnosticCode {
+
+	// reading option files: what the server's own parser would do
+	BOM, GROUP_NOT_CLOSED, OPTION_BEFORE_GROUP, INCLUDE_CYCLE, INCLUDE_TOO_DEEP, INCLUDE_NOT_UPLOADED, UNKNOWN_INSTANCE,
+	INSTANCES_FOUND,
+
+	// interpreting options: names, prefixes and values as the server reads them
+	MAXIMUM_PREFIX, REMOVED_OPTION, ABBREVIATED_OPTION, AMBIGUOUS_OPTION, UNKNOWN_OPTION, OPTION_NAME_CASE, LIKELY_TYPO,
+	VALUE_REQUIRED, INVALID_SIZE, LOG_BIN_BASENAME, DUPLICATE_OVERRIDDEN,
+
+	// SHOW VARIABLES dumps and live servers: which server this is
+	NO_VARIABLES, VERSION_APPROXIMATED, VERSION_UNKNOWN, NOT_ON_THIS_SERVER,
+
+	// start-up rules: values the server changes
+	VALUE_ADJUSTED, QUERY_CACHE_IMPLIED_ON,
+
+	// the plan against the host
+	TMP_TABLE_CAPPED_BY_HEAP, EXPECTED_ABOVE_MAX_CONNECTIONS, WORST_CASE_IS_NOMINAL, WORST_CASE_ABOVE_RAM,
+	WORST_CASE_ABOVE_LIMIT, LARGE_PER_CONNECTION_BUFFER,
+
+	// a live server's status counters
+	SORT_MERGE_PASSES, TMP_TABLES_ON_DISK, MAX_USED_NEAR_LIMIT, FULL_JOINS;
+
+	/** {@code diag.<NAME>}: the message that says this finding. */
+	public String messageKey() {
+		return "diag." + name();
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.memplan.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.memplan.app.fleet.FleetScanner;
+import dev.memplan.support.SilentServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The fleet API over two loopback targets that never plan: a closed port and a port that never answers. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class FleetApiTests {
+
+	private static final SilentServer SILENT;
+
+	private static final int CLOSED;
+
+	static {
+		try {
+			SILENT = new SilentServer();
+			try (ServerSocket free = new ServerSocket(0)) {
+				CLOSED = free.getLocalPort(); // free, then closed: nothing listens there
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private FleetScanner scanner;
+
+	@DynamicPropertySource
+	static void inventory(DynamicPropertyRegistry registry) throws IOException {
+		Path file = Files.createTempFile("fleet", ".yml");
+		Files.writeString(file, """
+				defaults: {user: memplan, hostRam: 16G, labels: {env: test}}
+				targets:
+				  - {name: closed, host: 127.0.0.1, port: %d}
+				  - {name: silent, host: 127.0.0.1, port: %d, connectTimeout: 500ms, socketTimeout: 500ms, labels: {env: lab, rack: r2}}
+				""".formatted(CLOSED, SILENT.port()));
+		registry.add("memplan.fleet.inventory", file::toString);
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		SILENT.close();
+	}
+
+	private void awaitIdle() throws InterruptedException {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while ((this.scanner.snapshot().scanning() || this.scanner.snapshot().scannedAt() == null) && System.nanoTime() < until) {
+			Thread.sleep(20);
+		}
+		assertThat(this.scanner.snapshot().scanning()).isFalse();
+	}
+
+	@Test
+	void listsEveryTargetDownWithItsReason() throws Exception {
+		awaitIdle();
+		this.mvc.perform(get("/api/v1/fleet"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.scanning").value(false))
+			.andExpect(jsonPath("$.scannedAt").isString())
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.targets[0].name").value("closed"))
+			.andExpect(jsonPath("$.targets[0].labels.env").value("test"))
+			.andExpect(jsonPath("$.targets[0].port").value(CLOSED))
+			.andExpect(jsonPath("$.targets[0].up").value(false))
+			.andExpect(jsonPath("$.targets[0].stale").value(false))
+			.andExpect(jsonPath("$.targets[0].errorKind").value("REFUSED"))
+			.andExpect(jsonPath("$.targets[0].error").value("Nothing accepts connections at 127.0.0.1:" + CLOSED + "."))
+			.andExpect(jsonPath("$.targets[0].hostRamBytes").value(17179869184L)) // 16 GiB
+			.andExpect(jsonPath("$.targets[0].worstCaseBytes").isEmpty())
+			.andExpect(jsonPath("$.targets[1].name").value("silent"))
+			.andExpect(jsonPath("$.targets[1].labels.rack").value("r2"))
+			.andExpect(jsonPath("$.targets[1].errorKind").value("TIMED_OUT"));
+	}
+
+	@Test
+	void oneTargetWithoutAPlanIsAProblemDocument() throws Exception {
+		awaitIdle();
+		this.mvc.perform(get("/api/v1/fleet/closed"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.type").value("https://memplan.dev/problems/fleet/no-plan-yet"))
+			.andExpect(jsonPath("$.kind").value("REFUSED"))
+			.andExpect(jsonPath("$.detail").value(startsWith("The target has not answered yet: Nothing accepts connections")));
+		this.mvc.perform(get("/api/v1/fleet/db9"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://memplan.dev/problems/fleet/unknown-target"));
+	}
+
+	@Test
+	void startsAScanOnDemandAndRefusesASecondWhileItRuns() throws Exception {
+		awaitIdle();
+		this.mvc.perform(post("/api/v1/fleet/scan"))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", "/api/v1/fleet"))
+			.andExpect(jsonPath("$.scanning").value(true));
+		// the silent target holds this scan for its 1 s deadline plus 1 s of grace
+		this.mvc.perform(post("/api/v1/fleet/scan"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://memplan.dev/problems/fleet/scan-running"));
+		this.mvc.perform(get("/api/v1/fleet")).andExpect(jsonPath("$.scanning").value(true));
+		awaitIdle();
+	}
+
+}

@@ -59,14 +59,19 @@ class LiveApiController {
 		HttpStatus status = switch (failure.kind()) {
 			case DISABLED, HOST_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
 			case TIMED_OUT -> HttpStatus.GATEWAY_TIMEOUT;
-			case UNKNOWN_HOST, REFUSED, ACCESS_DENIED, TLS_UNAVAILABLE, CONNECTION_LOST, FAILED -> HttpStatus.BAD_GATEWAY;
+			case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+			case UNKNOWN_HOST, REFUSED, ACCESS_DENIED, TLS_UNAVAILABLE, CONNECTION_LOST, TOO_LARGE, FAILED -> HttpStatus.BAD_GATEWAY;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.message());
 		String kind = failure.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
 		problem.setType(URI.create("https://memplan.dev/problems/live/" + kind));
 		problem.setTitle("Live probe failed: " + kind);
 		problem.setProperty("kind", failure.kind().name());
-		return ResponseEntity.status(status).body(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		if (failure.kind() == ProbeFailure.Kind.BUSY) {
+			answer.header("Retry-After", "5");
+		}
+		return answer.body(problem);
 	}
 
 }

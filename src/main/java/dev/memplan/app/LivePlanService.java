@@ -1,18 +1,22 @@
 package dev.memplan.app;
 
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.live.AllowedHosts;
 import dev.memplan.live.LiveServerProbe;
 import dev.memplan.live.LiveTarget;
+import dev.memplan.live.ProbeLimits;
 import dev.memplan.live.ProbeFailure;
 import dev.memplan.live.ProbeResult;
 import dev.memplan.livereading.LiveReading;
 
 /**
  * Plan a live server: probe it, then plan with what it said (origin {@code live},
- * Max_used_connections as the expected load). Page, API and command line all call this.
+ * Max_used_connections as the expected load). Page, API and command line all call this. At most
+ * {@code maxConcurrent} probes run at once; one more is turned away at once ({@code BUSY}) instead of
+ * waiting for a request thread that a slow server holds.
  */
 public class LivePlanService {
 
@@ -22,11 +26,19 @@ public class LivePlanService {
 
 	private final PlanService planService;
 
+	private final Semaphore running;
+
 	public LivePlanService(LiveProbeSettings settings, PlanService planService) {
 		this.settings = settings;
 		this.planService = planService;
-		this.probe = new LiveServerProbe(new AllowedHosts(settings.allowedHosts()), settings.connectTimeout(),
-				settings.socketTimeout());
+		this.probe = new LiveServerProbe(new AllowedHosts(settings.allowedHosts()),
+				ProbeLimits.of(settings.connectTimeout(), settings.socketTimeout(), settings.deadline()));
+		this.running = new Semaphore(settings.maxConcurrent());
+	}
+
+	/** Why the probe is off, for the page; null when it is on. */
+	public String disabledReason() {
+		return this.settings.enabled() ? null : this.settings.disabledReason();
 	}
 
 	public boolean isEnabled() {
@@ -37,8 +49,7 @@ public class LivePlanService {
 	public LiveOutcome probeAndPlan(LiveTarget target, PlanQuery host) {
 		if (!this.settings.enabled()) {
 			target.wipePassword();
-			return new LiveOutcome.Failed(new ProbeFailure(ProbeFailure.Kind.DISABLED,
-					"Connecting to live servers is switched off here (memplan.live.enabled=false)."));
+			return new LiveOutcome.Failed(new ProbeFailure(ProbeFailure.Kind.DISABLED, this.settings.disabledReason()));
 		}
 		try {
 			this.planService.validateHost(host);
@@ -47,7 +58,20 @@ public class LivePlanService {
 			target.wipePassword();
 			throw ex;
 		}
-		ProbeResult result = this.probe.probe(target);
+		if (!this.running.tryAcquire()) {
+			target.wipePassword();
+			return new LiveOutcome.Failed(new ProbeFailure(ProbeFailure.Kind.BUSY, "memplan is already reading "
+					+ this.settings.maxConcurrent() + " live servers, as many as it reads at once (memplan.live.max-concurrent); "
+					+ "try again in a moment.", List.of(target.address(), target.host(), "", target.tlsMode().name(),
+							Integer.toString(this.settings.maxConcurrent()))));
+		}
+		ProbeResult result;
+		try {
+			result = this.probe.probe(target);
+		}
+		finally {
+			this.running.release();
+		}
 		if (result instanceof ProbeResult.Failed failed) {
 			return new LiveOutcome.Failed(failed.failure());
 		}

@@ -33,10 +33,17 @@ public final class LiveServerProbe {
 
 	private final Duration socketTimeout;
 
+	private final ProbeLimits limits;
+
 	public LiveServerProbe(AllowedHosts allowedHosts, Duration connectTimeout, Duration socketTimeout) {
+		this(allowedHosts, ProbeLimits.of(connectTimeout, socketTimeout, ProbeLimits.DEFAULT_DEADLINE));
+	}
+
+	public LiveServerProbe(AllowedHosts allowedHosts, ProbeLimits limits) {
 		this.allowedHosts = allowedHosts;
-		this.connectTimeout = connectTimeout;
-		this.socketTimeout = socketTimeout;
+		this.connectTimeout = limits.connectTimeout();
+		this.socketTimeout = limits.socketTimeout();
+		this.limits = limits;
 	}
 
 	public ProbeResult probe(LiveTarget target) {
@@ -54,14 +61,16 @@ public final class LiveServerProbe {
 			return failed(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.", target);
 		}
 		Properties properties = properties(target);
-		try (Connection connection = DriverManager.getConnection(url(address, target.port()), properties)) {
-			properties.clear();
-			target.wipePassword();
-			connection.setReadOnly(true);
-			return new ProbeResult.Connected(read(connection));
-		}
-		catch (SQLException ex) {
-			return new ProbeResult.Failed(classify(ex, target));
+		try (ProbeGuard guard = ProbeGuard.start(this.limits)) {
+			try (Connection connection = DriverManager.getConnection(url(address, target.port()), properties)) {
+				properties.clear();
+				target.wipePassword();
+				connection.setReadOnly(true);
+				return new ProbeResult.Connected(read(connection));
+			}
+			catch (SQLException ex) {
+				return new ProbeResult.Failed(classify(ex, target, guard.trip()));
+			}
 		}
 		finally {
 			properties.clear();
@@ -89,6 +98,8 @@ public final class LiveServerProbe {
 		properties.setProperty("autoReconnect", "false");
 		properties.setProperty("characterEncoding", "UTF-8");
 		properties.setProperty("connectionAttributes", "program_name:memplan");
+		// the watchdog and the byte count live on the socket (ProbeGuard)
+		properties.setProperty("socketFactory", GuardedSocketFactory.class.getName());
 		return properties;
 	}
 
@@ -108,24 +119,52 @@ public final class LiveServerProbe {
 				measured.performanceSchemaBytes());
 	}
 
+	/**
+	 * A statement within the probe's bounds: the byte count starts again, and the driver keeps at most
+	 * one row past the cap (it reads on to the end of the answer, so the byte cap and the deadline stop a
+	 * flood; the extra row tells a full answer from one cut short).
+	 */
 	static Statement statement(Connection connection) throws SQLException {
 		Statement statement = connection.createStatement();
 		statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+		ProbeGuard guard = ProbeGuard.current();
+		if (guard != null) {
+			guard.startStatement();
+			statement.setMaxRows(guard.limits().maxRowsPerStatement() + 1);
+		}
 		return statement;
 	}
 
 	private static Map<String, String> pairs(Connection connection, String sql) throws SQLException {
 		Map<String, String> pairs = new LinkedHashMap<>();
+		ProbeGuard guard = ProbeGuard.current();
 		try (Statement statement = statement(connection); ResultSet rows = statement.executeQuery(sql)) {
+			int count = 0;
 			while (rows.next()) {
+				if (guard != null && count++ == guard.limits().maxRowsPerStatement()) {
+					guard.trip(ProbeGuard.Trip.TOO_MANY_ROWS);
+					throw new SQLException("more than " + guard.limits().maxRowsPerStatement() + " rows from " + sql, "08000");
+				}
 				pairs.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getString(2));
 			}
 		}
 		return pairs;
 	}
 
-	private ProbeFailure classify(SQLException ex, LiveTarget target) {
+	private ProbeFailure classify(SQLException ex, LiveTarget target, ProbeGuard.Trip trip) {
 		String address = target.address();
+		if (trip == ProbeGuard.Trip.DEADLINE) {
+			return new ProbeFailure(ProbeFailure.Kind.TIMED_OUT, "The server at " + address + " did not finish answering within "
+					+ this.limits.deadline().toSeconds() + " s (memplan.live.deadline); the connection was closed.",
+					args(target, this.limits.deadline().toSeconds(), ""));
+		}
+		if (trip == ProbeGuard.Trip.TOO_MANY_ROWS || trip == ProbeGuard.Trip.TOO_MANY_BYTES) {
+			String limit = (trip == ProbeGuard.Trip.TOO_MANY_ROWS) ? this.limits.maxRowsPerStatement() + " rows"
+					: (this.limits.maxBytesPerStatement() >> 20) + " MiB";
+			return new ProbeFailure(ProbeFailure.Kind.TOO_LARGE, "The server at " + address + " sent more than " + limit
+					+ " for one statement, far more than a real server does; reading stopped and nothing was planned.",
+					args(target, this.socketTimeout.toSeconds(), limit));
+		}
 		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
 		int code = ex.getErrorCode();
 		List<Throwable> causes = causes(ex);
@@ -168,8 +207,12 @@ public final class LiveServerProbe {
 	}
 
 	private ProbeFailure failure(ProbeFailure.Kind kind, String message, LiveTarget target) {
-		return new ProbeFailure(kind, message, List.of(target.address(), target.host(), Long.toString(this.socketTimeout.toSeconds()),
-				target.tlsMode().name()));
+		return new ProbeFailure(kind, message, args(target, this.socketTimeout.toSeconds(), ""));
+	}
+
+	/** The arguments of {@code probe.<KIND>}: address, host, seconds, TLS mode, the limit that was reached. */
+	private static List<String> args(LiveTarget target, long seconds, String limit) {
+		return List.of(target.address(), target.host(), Long.toString(seconds), target.tlsMode().name(), limit);
 	}
 
 }

@@ -29,8 +29,9 @@ class WebConfiguration {
 
 	@Bean
 	LivePlanService livePlanService(LiveProperties properties, PlanService planService) {
-		return new LivePlanService(new LiveProbeSettings(properties.enabled(), properties.allowedHosts(),
-				properties.connectTimeout(), properties.socketTimeout()), planService);
+		return new LivePlanService(new LiveProbeSettings(properties.enabled(), null, properties.allowedHosts(),
+				properties.connectTimeout(), properties.socketTimeout(), properties.deadline(), properties.maxConcurrent()),
+				planService);
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +17,7 @@ import dev.memplan.budget.TierTable;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.live.LiveTarget;
+import dev.memplan.live.ProbeFailure;
 import dev.memplan.web.LanguageResolver;
 import dev.memplan.app.LiveFigures;
 import dev.memplan.app.Permalinks;
@@ -46,7 +49,7 @@ class LiveController {
 	}
 
 	@PostMapping(path = "/live", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	String probe(@RequestParam Map<String, String> params, Model model, Locale locale) {
+	String probe(@RequestParam Map<String, String> params, Model model, Locale locale, HttpServletResponse response) {
 		LiveForm form = LiveForm.from(params);
 		String password = params.remove("password");
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -57,6 +60,10 @@ class LiveController {
 			LiveTarget target = form.target(password);
 			LiveOutcome outcome = this.liveService.probeAndPlan(target, form.hostQuery());
 			if (outcome instanceof LiveOutcome.Failed failed) {
+				if (failed.failure().kind() == ProbeFailure.Kind.BUSY) {
+					response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+					response.setHeader("Retry-After", "5");
+				}
 				model.addAttribute("failure", this.problemText.of("probe." + failed.failure().kind(), failed.failure().args().toArray(),
 						failed.failure().message(), locale));
 				return "live";

@@ -9,14 +9,14 @@ import dev.memplan.catalog.ServerProfile;
 import dev.memplan.core.ByteSize;
 
 /**
- * The budget of memory-model.md §1: one small method per term, each saying why the server
- * allocates it. All arithmetic is in bytes and overflow-checked.
+ * The budget of docs/memory-model.md (#totals, and a section per term): one small method per term,
+ * each saying why the server allocates it. All arithmetic is in bytes and overflow-checked.
  */
 public final class BudgetCalculator {
 
 	private static final long MIB = 1L << 20;
 
-	/** Offline estimate of performance_schema when it is ON (memory-model.md §1). */
+	/** Offline estimate of performance_schema when it is ON (docs/memory-model.md#term-performance-schema). */
 	static final long PERFORMANCE_SCHEMA_MYSQL = 128 * MIB;
 
 	static final long PERFORMANCE_SCHEMA_MARIADB = 96 * MIB;

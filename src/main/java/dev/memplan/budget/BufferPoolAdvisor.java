@@ -6,7 +6,7 @@ import dev.memplan.core.ByteSize;
 import dev.memplan.core.Origin;
 
 /**
- * The recommendation of memory-model.md §2: the tier's ratio of the host's RAM, rounded down to
+ * The recommendation of docs/memory-model.md#recommendation: the tier's ratio of the host's RAM, rounded down to
  * the server's granule, then solved in reverse for the largest max_connections that fits.
  */
 public final class BufferPoolAdvisor {

@@ -9,7 +9,7 @@ import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
 import dev.memplan.core.DiagnosticCode;
 
-/** What a DBA would point out when reading the plan: risky values and what the verdict means. */
+/** What a DBA would point out when reading the plan: risky values and what the verdict means (docs/memory-model.md#advice). */
 final class PlanAdvice {
 
 	private static final long FOUR_MIB = 4L << 20;

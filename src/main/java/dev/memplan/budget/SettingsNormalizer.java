@@ -23,7 +23,7 @@ import dev.memplan.core.DiagnosticCode;
  * Turns what the input says into what the server will run with: parse each value in the
  * server's syntax, clamp to its bounds, round down to its block size, compute the start-up
  * defaults ({@code auto}), and round the buffer pool to the server's granule. Every change is
- * a note on the variable, and a warning when the user wrote the value.
+ * a note on the variable, and a warning when the user wrote the value (docs/memory-model.md#normalization).
  */
 public final class SettingsNormalizer {
 

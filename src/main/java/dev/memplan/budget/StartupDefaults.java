@@ -15,7 +15,8 @@ import dev.memplan.core.DiagnosticCode;
 /**
  * What the server decides at start-up rather than reading from its options: the buffer pool under
  * {@code innodb_dedicated_server}, the number of buffer pool instances, the pool's rounding to
- * whole chunks, TempTable's RAM cap on 8.4, and MariaDB switching the query cache on.
+ * whole chunks, TempTable's RAM cap on 8.4, and MariaDB switching the query cache on
+ * (docs/memory-model.md#startup-rules).
  */
 final class StartupDefaults {
 

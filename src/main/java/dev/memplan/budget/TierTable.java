@@ -7,7 +7,7 @@ import dev.memplan.catalog.DataFiles;
 import dev.memplan.core.ByteSize;
 
 /**
- * The size-tiered buffer pool table of memory-model.md §2, read from {@code catalog/rds-tiers.tsv}:
+ * The size-tiered buffer pool table of docs/memory-model.md#tier-table, read from {@code catalog/rds-tiers.tsv}:
  * the smaller the host, the lower the ratio, because each connection's memory is fixed.
  */
 public final class TierTable {

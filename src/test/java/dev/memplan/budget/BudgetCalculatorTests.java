@@ -9,7 +9,7 @@ import dev.memplan.core.Origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each term of memory-model.md §1 on each kind of server, with the arithmetic written out. */
+/** Each term of docs/memory-model.md#global-terms and #per-connection-terms on each kind of server, with the arithmetic written out. */
 class BudgetCalculatorTests {
 
 	private static final long KIB = 1024;

@@ -31,7 +31,7 @@ class SettingsNormalizerTests {
 		return this.normalizer.normalize(this.catalog.require(server), settings, HostSpec.ofRam(hostRam));
 	}
 
-	// memory-model.md §3, observed with mariadbd 10.11.19 --verbose --help
+	// docs/memory-model.md#normalization, observed with mariadbd 10.11.19 --verbose --help
 	@ParameterizedTest
 	@CsvSource({
 			"read_buffer_size, 100000, 98304", // block 4096: rounded down

@@ -8,7 +8,7 @@ import dev.memplan.core.ByteSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The seed's eight rows (memory-model.md §2) and every boundary between them. */
+/** The seed's eight rows (docs/memory-model.md#tier-table) and every boundary between them. */
 class TierTableTests {
 
 	private final TierTable table = TierTable.standard();

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Defaults from memory-model.md §3, read back from the catalog data file. */
+/** Defaults from docs/memory-model.md#defaults, read back from the catalog data file. */
 class ServerCatalogTests {
 
 	private final ServerCatalog catalog = ServerCatalog.standard();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of POST /api/v1/plan and of the report page under wrk, start time and resident memory,
-# for the default JVM and for the lean flags with class-data sharing (stack.md). The report page is
+# for the default JVM and for the lean flags with class-data sharing (bench/README.md#jvm-flags). The report page is
 # measured twice: one permalink asked again and again (answered by the page cache after the first
 # render) and a page never asked for before on every request (bench/distinct.lua: plan + full render).
 # Usage: bench/http.sh [seconds per run]   Results: bench/results/http.txt

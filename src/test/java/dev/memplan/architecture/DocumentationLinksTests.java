@@ -1,0 +1,110 @@
+package dev.memplan.architecture;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The documents the code cites live in {@code docs/}: every {@code docs/NAME.md#anchor} written in
+ * the sources, the data files, the benchmarks or a Markdown file names a document that exists and
+ * an anchor it has (an explicit {@code <a id>} or a heading), so a renamed section breaks the build
+ * instead of a reader's link.
+ */
+class DocumentationLinksTests {
+
+	/** {@code docs/memory-model.md#tier-table}, also {@code ../bench/README.md#accuracy} from inside docs. */
+	private static final Pattern CITATION = Pattern.compile("((?:docs|bench)/[A-Za-z0-9._-]+\\.md)(?:#([A-Za-z0-9_-]+))?");
+
+	private static final Pattern EXPLICIT_ANCHOR = Pattern.compile("<a id=\"([^\"]+)\">");
+
+	private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
+
+	@Test
+	void everyCitedDocumentAndAnchorExists() throws IOException {
+		List<String> broken = new ArrayList<>();
+		int citations = 0;
+		for (Path file : citingFiles()) {
+			Matcher matcher = CITATION.matcher(Files.readString(file, StandardCharsets.UTF_8));
+			while (matcher.find()) {
+				citations++;
+				String problem = problem(matcher.group(1), matcher.group(2));
+				if (problem != null) {
+					broken.add(file + ": " + matcher.group() + " " + problem);
+				}
+			}
+		}
+		assertThat(citations).as("citations found").isGreaterThan(10);
+		assertThat(broken).isEmpty();
+	}
+
+	@Test
+	void aMissingAnchorOrDocumentIsCaught() throws IOException {
+		assertThat(problem("docs/memory-model.md", "tier-table")).isNull();
+		assertThat(problem("docs/memory-model.md", "no-such-section")).isEqualTo("has no anchor #no-such-section");
+		assertThat(problem("docs/no-such-document.md", null)).isEqualTo("does not exist");
+	}
+
+	@Test
+	void headingsAnchorTheWayGitHubRendersThem() {
+		assertThat(slug("Totals and the verdict")).isEqualTo("totals-and-the-verdict");
+		assertThat(slug("InnoDB buffer pool — `buffer_pool`")).isEqualTo("innodb-buffer-pool--buffer_pool");
+	}
+
+	private static String problem(String document, String anchor) throws IOException {
+		Path path = Path.of(document);
+		if (!Files.isRegularFile(path)) {
+			return "does not exist";
+		}
+		if (anchor != null && !anchors(Files.readString(path, StandardCharsets.UTF_8)).contains(anchor)) {
+			return "has no anchor #" + anchor;
+		}
+		return null;
+	}
+
+	private static Set<String> anchors(String markdown) {
+		Set<String> anchors = new HashSet<>();
+		Matcher explicit = EXPLICIT_ANCHOR.matcher(markdown);
+		while (explicit.find()) {
+			anchors.add(explicit.group(1));
+		}
+		Matcher heading = HEADING.matcher(markdown);
+		while (heading.find()) {
+			anchors.add(slug(heading.group(1)));
+		}
+		return anchors;
+	}
+
+	/** GitHub's rule: lower case, punctuation other than '-' and '_' dropped, each space a '-'. */
+	static String slug(String heading) {
+		return heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+	}
+
+	private static List<Path> citingFiles() throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (String root : List.of("src", "bench", "docs")) {
+			try (Stream<Path> walk = Files.walk(Path.of(root))) {
+				walk.filter(Files::isRegularFile)
+					.filter((file) -> file.toString().matches(".*\\.(java|properties|tsv|html|sh|lua|md|txt)$"))
+					.filter((file) -> !file.startsWith(Path.of("bench", "results")))
+					.filter((file) -> !file.endsWith("DocumentationLinksTests.java")) // its own examples of broken links
+					.forEach(files::add);
+			}
+		}
+		files.add(Path.of("README.md"));
+		return files;
+	}
+
+}

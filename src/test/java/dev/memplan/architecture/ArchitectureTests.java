@@ -107,6 +107,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void everyPackageSaysWhatItHoldsAndMayImport() throws java.io.IOException {
+		java.nio.file.Path root = java.nio.file.Path.of("src/main/java/dev/memplan");
+		try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.walk(root)) {
+			java.util.List<java.nio.file.Path> packages = dirs.filter(java.nio.file.Files::isDirectory).toList();
+			assertThat(packages).hasSizeGreaterThan(15);
+			assertThat(packages).allSatisfy((dir) -> assertThat(dir.resolve("package-info.java")).as("package-info in %s", dir)
+				.content().contains("Imports"));
+		}
+	}
+
+	@Test
 	void theRulesCatchAViolation() {
 		JavaClasses fixture = new ClassFileImporter().importPackages("dev.memplan.architecture.fixture");
 		assertThat(fixture.size()).isEqualTo(2);

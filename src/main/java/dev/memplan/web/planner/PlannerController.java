@@ -76,8 +76,7 @@ class PlannerController {
 		}
 		PlanQuery query = PlanForm.from(params, this.catalog).query();
 		if ("detect".equals(query.server())) {
-			query = new PlanQuery(null, query.hostRam(), query.hostCpus(), query.expectedConnections(), query.mysqlShare(),
-					query.reservedForOtherProcesses(), query.variables());
+			query = query.withServer(null);
 		}
 		ImportRequest input = new ImportRequest(params.getFirst("config"), texts, null, params.getFirst("instance"));
 		model.addAttribute("imported", !input.isEmpty());

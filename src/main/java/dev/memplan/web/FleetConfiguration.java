@@ -34,4 +34,10 @@ class FleetConfiguration {
 				new LiveTargetProber(probe, planService, System.getenv()), Clock.systemUTC());
 	}
 
+	/** Bound by Boot to the Prometheus registry: every target's series exists from the first scrape. */
+	@Bean
+	FleetMetrics fleetMetrics(FleetScanner scanner) {
+		return new FleetMetrics(scanner);
+	}
+
 }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.memplan.app.fleet.FleetScanner;
+import dev.memplan.support.PrometheusText;
 import dev.memplan.support.SilentServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +103,35 @@ class FleetApiTests {
 			.andExpect(jsonPath("$.targets[1].name").value("silent"))
 			.andExpect(jsonPath("$.targets[1].labels.rack").value("r2"))
 			.andExpect(jsonPath("$.targets[1].errorKind").value("TIMED_OUT"));
+	}
+
+	@Test
+	void exportsEveryTargetToPrometheusWithItsLabels() throws Exception {
+		awaitIdle();
+		String text = this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		PrometheusText metrics = PrometheusText.parse(text);
+		// every series carries every inventory label key, empty where the target has none
+		assertThat(metrics.value("memplan_target_up", Map.of("target", "closed", "env", "test"))).contains(0.0);
+		assertThat(metrics.named("memplan_target_up")).extracting(PrometheusText.Sample::labels)
+			.allMatch((labels) -> labels.keySet().containsAll(List.of("target", "env", "rack")));
+		assertThat(metrics.value("memplan_target_up", Map.of("target", "silent", "env", "lab", "rack", "r2"))).contains(0.0);
+		assertThat(metrics.value("memplan_host_ram_bytes", Map.of("target", "closed"))).contains(17179869184.0); // 16 GiB
+		// never answered: no figures
+		assertThat(metrics.value("memplan_worst_case_bytes", Map.of("target", "closed"))).hasValueSatisfying(
+				(value) -> assertThat(value).isNaN());
+		assertThat(metrics.named("memplan_verdict")).hasSize(6); // 2 targets × FITS, TIGHT, OVERCOMMITTED
+		assertThat(metrics.named("memplan_fleet_scan_duration_seconds")).singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isBetween(0.0, 10.0));
+		assertThat(text).doesNotContain("memplan_probe").doesNotContain("127.0.0.1");
+	}
+
+	@Test
+	void exposesOnlyHealthAndPrometheus() throws Exception {
+		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/env")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/actuator/beans")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/actuator/metrics")).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -115,6 +115,16 @@ public final class FleetScanner implements AutoCloseable {
 		return snapshot();
 	}
 
+	/** The status of the inventory's target at {@code index}: what a metric reads on every scrape, without a snapshot. */
+	public TargetStatus status(int index) {
+		return this.statuses.get(index);
+	}
+
+	/** How long the last full scan took; null before the first. */
+	public Duration lastScanDuration() {
+		return this.lastScanDuration;
+	}
+
 	public FleetSnapshot snapshot() {
 		List<TargetStatus> targets = new ArrayList<>(this.statuses.length());
 		for (int i = 0; i < this.statuses.length(); i++) {

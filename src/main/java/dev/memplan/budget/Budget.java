@@ -16,4 +16,14 @@ public record Budget(List<LineItem> lineItems, long globalBytes, long perConnect
 		return this.lineItems.stream().filter((item) -> item.scope() == scope).toList();
 	}
 
+	/** How far the worst case passes the budget limit; 0 when it stays within. */
+	public long overByBytes() {
+		return Math.max(0, this.worstCaseBytes - this.budgetLimitBytes);
+	}
+
+	/** What is left under the budget limit at the worst case; 0 when it passes the limit. */
+	public long headroomBytes() {
+		return Math.max(0, this.budgetLimitBytes - this.worstCaseBytes);
+	}
+
 }

@@ -45,6 +45,11 @@ public final class BufferPoolAdvisor {
 				StartupDefaults.dedicatedServerPool(ram), rdsDefault(host), budget, fit);
 	}
 
+	/** The tier's share of the host's RAM, before rounding to the server's granule. */
+	long targetPool(long hostRamBytes) {
+		return percentOf(hostRamBytes, this.tiers.ratioFor(hostRamBytes));
+	}
+
 	/** N = floor((limit − global) / perConnection) − 1, never below 0 (the +1 is the admin slot). */
 	static long maxConnectionsThatFit(Budget budget) {
 		long room = budget.budgetLimitBytes() - budget.globalBytes();

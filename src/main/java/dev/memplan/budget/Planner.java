@@ -9,7 +9,7 @@ import dev.memplan.core.Diagnostic;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 
-/** The one entry point from settings to a plan: normalize, budget, recommend, advise. */
+/** The one entry point from settings to a plan: normalize, budget, recommend, solve, advise. */
 public final class Planner {
 
 	private final SettingsNormalizer normalizer;
@@ -17,6 +17,8 @@ public final class Planner {
 	private final BudgetCalculator calculator = new BudgetCalculator();
 
 	private final BufferPoolAdvisor advisor;
+
+	private final BudgetSolver solver = new BudgetSolver();
 
 	public Planner(ServerCatalog catalog, TierTable tiers) {
 		this.normalizer = new SettingsNormalizer(catalog);
@@ -31,23 +33,43 @@ public final class Planner {
 		return plan(profile, settings, host, null);
 	}
 
+	public Plan plan(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema) {
+		return plan(profile, settings, host, measuredPerformanceSchema, ConnectionPolicy.KEEP);
+	}
+
 	/**
 	 * @param measuredPerformanceSchema performance_schema's size read from a live server, or null
+	 * @param connections whether max_connections may go down, and what a live server says about its load
 	 * @throws InvalidInputException when a value cannot be read or the totals pass what a long can hold
 	 */
-	public Plan plan(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema) {
+	public Plan plan(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema,
+			ConnectionPolicy connections) {
 		try {
-			EffectiveSettings effective = this.normalizer.normalize(profile, settings, host);
-			Budget budget = this.calculator.calculate(effective, host, measuredPerformanceSchema);
+			Assessment assessment = assess(profile, settings, host, measuredPerformanceSchema);
+			EffectiveSettings effective = assessment.settings();
+			Budget budget = assessment.budget();
 			Recommendation recommendation = this.advisor.recommend(profile, settings, host, measuredPerformanceSchema);
+			Solution solution = this.solver.solve(new SolverContext(this, profile, settings, host, measuredPerformanceSchema,
+					assessment, tierPool(host)), connections);
 			List<Diagnostic> diagnostics = new ArrayList<>(effective.diagnostics());
 			diagnostics.addAll(new PlanAdvice().advise(effective, budget, recommendation));
-			return new Plan(profile, host, effective, budget, recommendation, diagnostics);
+			return new Plan(profile, host, effective, budget, recommendation, solution, diagnostics);
 		}
 		catch (ArithmeticException ex) {
 			throw new InvalidInputException(new InputProblem("variables", "",
 					"The configured sizes add up to more than 8 EiB; no host can hold this configuration.").withKey("error.tooLarge"));
 		}
+	}
+
+	/** One pass through the normalizer and the calculator: what the solver budgets each variant with. */
+	Assessment assess(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema) {
+		EffectiveSettings effective = this.normalizer.normalize(profile, settings, host);
+		return new Assessment(effective, this.calculator.calculate(effective, host, measuredPerformanceSchema));
+	}
+
+	/** The pool the tier table gives this host, before rounding to the server's granule. */
+	long tierPool(HostSpec host) {
+		return this.advisor.targetPool(host.hostRamBytes());
 	}
 
 }

@@ -15,7 +15,8 @@ import dev.memplan.budget.Recommendation;
  */
 public record LiveResponse(String server, String serverName, long hostRamBytes, PlanResponse.Totals totals, String verdict,
 		List<PlanResponse.LineItem> lineItems, Map<String, PlanResponse.Variable> variables,
-		PlanResponse.Recommendation recommendation, List<PlanResponse.Warning> warnings, List<String> instances,
+		PlanResponse.Recommendation recommendation, List<PlanResponse.Lever> levers, PlanResponse.Solution solution,
+		List<PlanResponse.Warning> warnings, List<String> instances,
 		String permalink, Live live) {
 
 	public static LiveResponse of(PlanResult result, LiveFigures figures) {
@@ -24,7 +25,7 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 				figures.currentLoadBytes(), figures.measuredBytes(), figures.measuredNote(),
 				figures.topConsumers().stream().map((c) -> new Consumer(c.name(), c.bytes())).toList());
 		return new LiveResponse(plan.server(), plan.serverName(), plan.hostRamBytes(), plan.totals(), plan.verdict(),
-				plan.lineItems(), plan.variables(), plan.recommendation(), plan.warnings(), plan.instances(), plan.permalink(),
+				plan.lineItems(), plan.variables(), plan.recommendation(), plan.levers(), plan.solution(), plan.warnings(), plan.instances(), plan.permalink(),
 				live);
 	}
 

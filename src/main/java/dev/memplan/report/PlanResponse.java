@@ -10,11 +10,29 @@ import dev.memplan.budget.Tier;
 
 /** The JSON answer of the plan API; built by {@link PlanResponseMapper}, the domain carries no JSON concerns. */
 public record PlanResponse(String server, String serverName, long hostRamBytes, Totals totals, String verdict,
-		List<LineItem> lineItems, Map<String, Variable> variables, Recommendation recommendation, List<Warning> warnings,
-		List<String> instances, String permalink) {
+		List<LineItem> lineItems, Map<String, Variable> variables, Recommendation recommendation, List<Lever> levers,
+		Solution solution, List<Warning> warnings, List<String> instances, String permalink) {
 
 	public record Totals(long globalBytes, long perConnectionBytes, long connectionSlots, long worstCaseBytes,
-			Long expectedConnections, Long expectedPeakBytes, long budgetLimitBytes) {
+			Long expectedConnections, Long expectedPeakBytes, long budgetLimitBytes, long overByBytes, long headroomBytes) {
+	}
+
+	/** One change of the chosen option: {@code from} and {@code to} in bytes (a count for max_connections). */
+	public record Lever(String variable, long from, long to, long savesBytes, String kind) {
+	}
+
+	/**
+	 * The solver's answer: the connections the server must serve, the chosen option (the one the
+	 * snippet and SET PERSIST carry) and the alternatives, each planned again.
+	 */
+	public record Solution(long mustServeConnections, boolean allowFewerConnections, Long threadsConnected, Option chosen,
+			List<Option> alternatives) {
+	}
+
+	/** One option planned again: its worst case and verdict next to the first plan's. */
+	public record Option(String option, boolean fits, long maxConnections, long bufferPoolBytes, long worstCaseBytes,
+			long budgetLimitBytes, String verdict, long overByBytes, long headroomBytes, Long smallestFittingRamBytes,
+			List<Lever> levers, Map<String, Long> values) {
 	}
 
 	public record LineItem(String id, String term, String scope, long bytes, List<String> variables, String explanation,

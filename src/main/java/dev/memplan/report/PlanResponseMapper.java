@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.memplan.budget.Budget;
+import dev.memplan.budget.ChangeSet;
+import dev.memplan.budget.Solution;
 import dev.memplan.budget.EffectiveVariable;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Recommendation;
@@ -28,7 +30,7 @@ public final class PlanResponseMapper {
 		Budget budget = plan.budget();
 		PlanResponse.Totals totals = new PlanResponse.Totals(budget.globalBytes(), budget.perConnectionBytes(),
 				budget.connectionSlots(), budget.worstCaseBytes(), budget.expectedConnections(), budget.expectedPeakBytes(),
-				budget.budgetLimitBytes());
+				budget.budgetLimitBytes(), budget.overByBytes(), budget.headroomBytes());
 		Map<String, PlanResponse.Variable> variables = new LinkedHashMap<>();
 		plan.settings().variables().forEach((name, variable) -> variables.put(name, variable(variable)));
 		plan.settings().namedKeyCacheBytes().forEach((cache, bytes) -> variables.put(cache + ".key_buffer_size",
@@ -37,7 +39,7 @@ public final class PlanResponseMapper {
 				budget.verdict().name(),
 				budget.lineItems().stream().map((item) -> new PlanResponse.LineItem(item.id(), item.term(), item.scope().name(),
 						item.bytes(), item.variables(), item.explanation(), item.estimate())).toList(),
-				variables, recommendation(plan),
+				variables, recommendation(plan), levers(plan.solution().chosen()), solution(plan.solution()),
 				plan.diagnostics().stream().map(PlanResponseMapper::warning).toList(), result.instances(), permalink);
 	}
 
@@ -59,6 +61,25 @@ public final class PlanResponseMapper {
 				recommendation.dedicatedServerBufferPoolBytes(), recommendation.rdsDefaultBufferPoolBytes(),
 				recommendation.budgetWithRecommendation().worstCaseBytes(), recommendation.maxConnectionsThatFit(),
 				SnippetWriter.write(plan));
+	}
+
+	private static List<PlanResponse.Lever> levers(ChangeSet option) {
+		return option.levers().stream()
+			.map((lever) -> new PlanResponse.Lever(lever.variable(), lever.from(), lever.to(), lever.savesBytes(), lever.kind().name()))
+			.toList();
+	}
+
+	private static PlanResponse.Solution solution(Solution solution) {
+		return new PlanResponse.Solution(solution.demand().mustServe(), solution.demand().allowFewer(),
+				solution.demand().threadsConnected(), option(solution.chosen()),
+				solution.alternatives().stream().map(PlanResponseMapper::option).toList());
+	}
+
+	private static PlanResponse.Option option(ChangeSet option) {
+		Budget replanned = option.replanned();
+		return new PlanResponse.Option(option.option().name(), option.fits(), option.maxConnections(), option.bufferPoolBytes(),
+				replanned.worstCaseBytes(), replanned.budgetLimitBytes(), replanned.verdict().name(), replanned.overByBytes(),
+				replanned.headroomBytes(), option.smallestFittingRamBytes(), levers(option), option.values());
 	}
 
 	private static BigDecimal ratio(int percent) {

@@ -39,6 +39,9 @@ class PlanApiTests {
 			.andExpect(jsonPath("$.totals.worstCaseBytes").value(1374053990L + 501 * 2064384L))
 			.andExpect(jsonPath("$.totals.expectedPeakBytes").value(1374053990L + 120 * 2064384L))
 			.andExpect(jsonPath("$.totals.budgetLimitBytes").value(14602888806L))
+			// 14602888806 − (1374053990 + 501 × 2064384 = 2408310374)
+			.andExpect(jsonPath("$.totals.headroomBytes").value(12194578432L))
+			.andExpect(jsonPath("$.totals.overByBytes").value(0))
 			.andExpect(jsonPath("$.verdict").value("FITS"))
 			.andExpect(jsonPath("$.lineItems[0].term").value("InnoDB buffer pool"))
 			.andExpect(jsonPath("$.lineItems[0].scope").value("GLOBAL"))
@@ -52,6 +55,32 @@ class PlanApiTests {
 			.andExpect(jsonPath("$.recommendation.maxConnectionsThatFit").value(467))
 			.andExpect(jsonPath("$.recommendation.mycnf").value(containsString("innodb_buffer_pool_size = 11G")))
 			.andExpect(jsonPath("$.permalink").value("/?server=mysql-8.0&hostRam=16G&expectedConnections=120&mysqlShare=0.85&reservedForOtherProcesses=0&max_connections=500"));
+	}
+
+	@Test
+	void saysHowFarOverTheLimitAndWhatToChangeFirst() throws Exception {
+		// stock MariaDB 10.11 on 2 GiB: per connection 2M sort + 256K join + 128K read + 256K read_rnd + 299008 stack
+		// + 2 × 16K net + 16M tmp = 19861504; × 152 slots = 3018948608; global 128M pool + 16M log + 128M key
+		// + 1M query cache + 128M Aria = 420478976; worst 3439427584; limit floor(0.85 × 2 GiB) = 1825361100
+		String body = """
+				{"server":"mariadb-10.11","hostRam":"2G"}""";
+		this.mvc.perform(post("/api/v1/plan").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totals.worstCaseBytes").value(3439427584L))
+			.andExpect(jsonPath("$.totals.overByBytes").value(3439427584L - 1825361100L))
+			.andExpect(jsonPath("$.totals.headroomBytes").value(0))
+			// the defaults themselves do not fit: tmp_table_size goes below its default, to the 4M floor,
+			// saving 12M at each of the 152 slots
+			.andExpect(jsonPath("$.levers[0].variable").value("tmp_table_size"))
+			.andExpect(jsonPath("$.levers[0].from").value(16777216))
+			.andExpect(jsonPath("$.levers[0].to").value(4194304))
+			.andExpect(jsonPath("$.levers[0].savesBytes").value(152 * 12582912L))
+			.andExpect(jsonPath("$.solution.mustServeConnections").value(151))
+			.andExpect(jsonPath("$.solution.chosen.option").value("KEEP_CONNECTIONS"))
+			.andExpect(jsonPath("$.solution.chosen.maxConnections").value(151))
+			.andExpect(jsonPath("$.solution.chosen.verdict").value("FITS"))
+			.andExpect(jsonPath("$.solution.chosen.values.max_heap_table_size").value(4194304))
+			.andExpect(jsonPath("$.solution.alternatives[0].option").value("KEEP_POOL"));
 	}
 
 	@Test

@@ -45,6 +45,16 @@ class PlannerPageTests {
 	}
 
 	@Test
+	void verdictBoxSaysHowFarOverAndTheTopLevers() throws Exception {
+		// stock MariaDB 10.11 on 2 GiB: worst 3439427584 − limit 1825361100 = 1614066484 B ≈ 1.5 GiB over;
+		// first lever tmp_table_size 16M → 4M saves 152 × 12 MiB = 1824 MiB ≈ 1.8 GiB
+		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=2G"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"verdict-amount\">Over the budget limit by 1.5 GiB.<")))
+			.andExpect(content().string(containsString("<li>tmp_table_size: 16 MiB \u2192 4 MiB, saves 1.8 GiB</li>")));
+	}
+
+	@Test
 	void treatsPrefilledDefaultsOfThePreviousServerAsUnset() throws Exception {
 		// the form was showing MySQL 8.0's defaults; the user switched to MariaDB: MariaDB's own defaults apply
 		this.mvc.perform(get("/").param("defaultsOf", "mysql-8.0").param("server", "mariadb-10.11").param("hostRam", "16G")

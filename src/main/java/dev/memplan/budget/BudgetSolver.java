@@ -1,0 +1,287 @@
+package dev.memplan.budget;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.memplan.catalog.VariableSpec;
+import dev.memplan.core.ByteSize;
+
+/**
+ * Finds the changes that make the worst case fit the budget limit, in a DBA's order of
+ * preference: per-connection buffers back to their defaults (largest saving first), global
+ * memory traded before the pool, per-connection buffers below their defaults down to stated
+ * floors when the host is too small for the defaults, then the pool (at most the tier's share),
+ * and max_connections only where the user allows it, never below what the server must serve.
+ * Every variant is budgeted by the same {@link Planner}, so every term it counts counts here.
+ */
+final class BudgetSolver {
+
+	private static final long MIB = 1L << 20;
+
+	/** The smallest pool memplan recommends (the servers' default) unless the tier's share is smaller. */
+	static final long POOL_FLOOR = 128 * MIB;
+
+	/** The query cache beyond which its global mutex costs more than it saves (memory-model.md §3). */
+	static final long QUERY_CACHE_CEILING = 64 * MIB;
+
+	/** The TempTable cap memplan proposes on a small host: 3 % of RAM as 8.4 does, but at least this. */
+	static final long TEMPTABLE_FLOOR = 64 * MIB;
+
+	private static final long RAM_STEP = 256 * MIB;
+
+	private static final int RAM_SEARCH_STEPS = 64;
+
+	Solution solve(SolverContext context, ConnectionPolicy policy) {
+		EffectiveSettings original = context.original().settings();
+		ConnectionDemand demand = ConnectionDemand.of(original.bytes("max_connections"), context.host().expectedConnections(), policy);
+		ChangeSet keepConnections = keepConnections(context, demand.kept(), true);
+		ChangeSet keepPool = keepPool(context, demand, true);
+		List<ChangeSet> alternatives = new ArrayList<>();
+		ChangeSet chosen;
+		if (!demand.allowFewer()) {
+			chosen = keepConnections;
+			alternatives.add(keepPool);
+		}
+		else if (keepPool.fits()) {
+			chosen = keepPool;
+			alternatives.add(keepConnections);
+		}
+		else {
+			chosen = keepConnections(context, demand.lowestAllowed(), true);
+			alternatives.add(keepConnections);
+			alternatives.add(keepPool);
+		}
+		alternatives.removeIf((option) -> option.values().equals(chosen.values()));
+		return new Solution(demand, chosen, alternatives);
+	}
+
+	/** Keep {@code connections}; shrink buffers, traded global memory, then the pool. */
+	ChangeSet keepConnections(SolverContext context, long connections, boolean findSmallestRam) {
+		Draft draft = new Draft(context);
+		draft.setConnections(connections);
+		long goal = poolGoal(draft);
+		long floor = Math.min(goal, POOL_FLOOR);
+		draft.setPool(PoolLayout.forTarget(context.profile(), goal));
+		boolean asConfigured = fitsAsConfigured(context, connections);
+		if (!asConfigured) {
+			cutWhile(draft, perConnection(draft, false), () -> !draft.fits());
+		}
+		cutWhile(draft, globalTrades(draft), () -> !draft.fits());
+		if (!asConfigured && !draft.fits()) {
+			Draft atFloor = draft.copy();
+			atFloor.setPool(PoolLayout.forTarget(context.profile(), floor));
+			if (!atFloor.fits()) {
+				cutWhile(draft, perConnection(draft, true), () -> {
+					Draft probe = draft.copy();
+					probe.setPool(PoolLayout.forTarget(context.profile(), floor));
+					return !probe.fits();
+				});
+			}
+		}
+		PoolLayout pool = largestFittingPool(draft, floor, goal);
+		boolean fits = pool != null;
+		draft.setPool((pool != null) ? pool : PoolLayout.forTarget(context.profile(), floor));
+		return finish(ChangeSet.Option.KEEP_CONNECTIONS, draft, fits,
+				(fits || !findSmallestRam) ? null : smallestRam(draft, (c) -> keepConnections(c, connections, false)));
+	}
+
+	/** Keep the recommended pool; shrink buffers and traded global memory, then lower max_connections. */
+	ChangeSet keepPool(SolverContext context, ConnectionDemand demand, boolean findSmallestRam) {
+		Draft draft = new Draft(context);
+		draft.setConnections(demand.kept());
+		draft.setPool(PoolLayout.forTarget(context.profile(), poolGoal(draft)));
+		long lowest = demand.lowestAllowed();
+		boolean asConfigured = fitsAsConfigured(context, demand.kept());
+		if (!asConfigured) {
+			cutWhile(draft, perConnection(draft, false), () -> !draft.fits());
+		}
+		cutWhile(draft, globalTrades(draft), () -> !draft.fits());
+		if (!asConfigured && !draft.fits() && connectionsThatFit(draft) < lowest) {
+			cutWhile(draft, perConnection(draft, true), () -> connectionsThatFit(draft) < lowest);
+		}
+		long fit = draft.fits() ? demand.kept() : connectionsThatFit(draft);
+		boolean fits = fit >= lowest;
+		draft.setConnections(fits ? Math.min(demand.kept(), fit) : lowest);
+		return finish(ChangeSet.Option.KEEP_POOL, draft, fits,
+				(fits || !findSmallestRam) ? null : smallestRam(draft, (c) -> keepPool(c, demand, false)));
+	}
+
+	/**
+	 * The user's configuration fits already with these connections: memplan cuts none of their
+	 * per-connection buffers just to make room for a larger pool; global memory is still traded
+	 * before the pool, and the pool takes what is left.
+	 */
+	private static boolean fitsAsConfigured(SolverContext context, long connections) {
+		Budget original = context.original().budget();
+		return Draft.fits(original) && connections <= original.connectionSlots() - 1;
+	}
+
+	private static long connectionsThatFit(Draft draft) {
+		return BufferPoolAdvisor.maxConnectionsThatFit(draft.assess().budget());
+	}
+
+	/**
+	 * The tier's pool; when the user's configuration already fits with a larger pool, that pool:
+	 * memplan does not shrink a pool that fits.
+	 */
+	private static long poolGoal(Draft draft) {
+		SolverContext context = draft.context();
+		Budget original = context.original().budget();
+		long current = context.original().settings().bytes("innodb_buffer_pool_size");
+		boolean fitsNow = Draft.fits(original) && draft.connections() <= original.connectionSlots() - 1;
+		return (fitsNow && current > context.tierPoolBytes()) ? current : context.tierPoolBytes();
+	}
+
+	/**
+	 * The largest pool between {@code floor} and {@code goal} that fits, laid out so the server
+	 * keeps it; null when even the floor does not fit. The pool's cost is linear (MySQL adds 5 %
+	 * for its control structures), so one step finds it and a few granules down confirm it.
+	 */
+	private static PoolLayout largestFittingPool(Draft draft, long floor, long goal) {
+		SolverContext context = draft.context();
+		Draft probe = draft.copy();
+		PoolLayout layout = PoolLayout.forTarget(context.profile(), goal);
+		probe.setPool(layout);
+		if (probe.fits()) {
+			return layout;
+		}
+		PoolLayout lowest = PoolLayout.forTarget(context.profile(), floor);
+		probe.setPool(lowest);
+		Budget atFloor = probe.assess().budget();
+		if (!Draft.fits(atFloor)) {
+			return null;
+		}
+		long room = atFloor.budgetLimitBytes() - atFloor.worstCaseBytes();
+		long target = Math.min(goal, lowest.poolBytes() + (context.profile().isMySql() ? room / 105 * 100 : room));
+		for (int step = 0; step < 64 && target > lowest.poolBytes(); step++) {
+			layout = PoolLayout.forTarget(context.profile(), target);
+			probe.setPool(layout);
+			if (probe.fits()) {
+				return layout;
+			}
+			target = layout.poolBytes() - Math.max(MIB, layout.poolBytes() / 100);
+		}
+		return lowest;
+	}
+
+	/** Applies cuts largest saving first while {@code needed} holds. */
+	private static void cutWhile(Draft draft, List<Cut> cuts, java.util.function.BooleanSupplier needed) {
+		for (Cut cut : cuts) {
+			if (!needed.getAsBoolean()) {
+				return;
+			}
+			cut.applyTo(draft);
+		}
+	}
+
+	/** Per-connection buffers toward their defaults, or (below) down to their floors, ranked by what each saves. */
+	private static List<Cut> perConnection(Draft draft, boolean belowDefaults) {
+		List<Cut> cuts = new ArrayList<>();
+		EffectiveSettings original = draft.context().original().settings();
+		for (TradeableVariable variable : TradeableVariable.PER_CONNECTION) {
+			if (!original.has(variable.name())) {
+				continue;
+			}
+			long defaultValue = defaultOf(original, variable.name());
+			long target = belowDefaults ? Math.min(defaultValue, variable.floorBytes()) : defaultValue;
+			if (draft.value(variable.name()) > target) {
+				LeverKind kind = belowDefaults ? LeverKind.PER_CONNECTION_TO_FLOOR : LeverKind.PER_CONNECTION_TO_DEFAULT;
+				cuts.add(new Cut(variable.name(), variable.companion(), target, kind));
+			}
+		}
+		return ranked(draft, cuts);
+	}
+
+	/** Global memory a DBA trades before the pool: TempTable's cap on a small host, an oversized key or query cache. */
+	private static List<Cut> globalTrades(Draft draft) {
+		List<Cut> cuts = new ArrayList<>();
+		EffectiveSettings original = draft.context().original().settings();
+		if ("TempTable".equals(original.text("internal_tmp_mem_storage_engine")) && original.has("temptable_max_ram")) {
+			long threePercent = draft.context().host().hostRamBytes() / 100 * 3 / MIB * MIB;
+			cuts.add(new Cut("temptable_max_ram", null, Math.max(TEMPTABLE_FLOOR, threePercent), LeverKind.GLOBAL_TRADE));
+		}
+		if (original.has("key_buffer_size")) {
+			cuts.add(new Cut("key_buffer_size", null, defaultOf(original, "key_buffer_size"), LeverKind.GLOBAL_TRADE));
+		}
+		if (original.has("query_cache_size")) {
+			cuts.add(new Cut("query_cache_size", null, QUERY_CACHE_CEILING, LeverKind.GLOBAL_TRADE));
+		}
+		cuts.removeIf((cut) -> draft.value(cut.name()) <= cut.target());
+		return ranked(draft, cuts);
+	}
+
+	private static List<Cut> ranked(Draft draft, List<Cut> cuts) {
+		long before = draft.assess().budget().worstCaseBytes();
+		List<Cut> scored = new ArrayList<>();
+		for (Cut cut : cuts) {
+			Draft trial = draft.copy();
+			cut.applyTo(trial);
+			long saves = before - trial.assess().budget().worstCaseBytes();
+			if (saves > 0) {
+				scored.add(cut.withSaving(saves));
+			}
+		}
+		scored.sort(Comparator.comparingLong(Cut::saves).reversed());
+		return scored;
+	}
+
+	static long defaultOf(EffectiveSettings settings, String name) {
+		VariableSpec spec = settings.variable(name).orElseThrow().spec();
+		try {
+			return ByteSize.parse(spec.defaultValue()).toLongExact();
+		}
+		catch (RuntimeException ex) {
+			return settings.bytes(name);
+		}
+	}
+
+	/**
+	 * Nothing fits: the smallest host (in 256 MiB steps) on which the same option fits, from the
+	 * RAM the minimal configuration needs at this share and reserve, confirmed by solving again.
+	 */
+	private static Long smallestRam(Draft minimal, java.util.function.Function<SolverContext, ChangeSet> option) {
+		SolverContext context = minimal.context();
+		HostSpec host = context.host();
+		long needed = Math.addExact(minimal.assess().budget().worstCaseBytes(), host.reservedForOtherProcessesBytes());
+		long ram = new java.math.BigDecimal(needed).divide(host.mysqlShare(), 0, java.math.RoundingMode.CEILING).longValueExact();
+		ram = Math.max(ram, host.hostRamBytes() + RAM_STEP);
+		ram = (ram + RAM_STEP - 1) / RAM_STEP * RAM_STEP;
+		for (int step = 0; step < RAM_SEARCH_STEPS; step++) {
+			HostSpec bigger = new HostSpec(ram, host.hostCpus(), host.expectedConnections(), host.mysqlShare(),
+					host.reservedForOtherProcessesBytes());
+			if (option.apply(context.onHost(bigger, context.planner().tierPool(bigger))).fits()) {
+				return ram;
+			}
+			ram = Math.addExact(ram, (step < 16) ? RAM_STEP : ram / 8 / RAM_STEP * RAM_STEP);
+		}
+		return null;
+	}
+
+	private static ChangeSet finish(ChangeSet.Option option, Draft draft, boolean fits, Long smallestRam) {
+		Budget replanned = draft.assess().budget();
+		return new ChangeSet(option, fits, draft.levers(replanned), draft.values(), draft.connections(),
+				draft.value("innodb_buffer_pool_size"), replanned, smallestRam);
+	}
+
+	/** Setting one variable (and its companion) to a target; {@code saves} is what it saved when ranked. */
+	private record Cut(String name, String companion, long target, LeverKind kind, long saves) {
+
+		Cut(String name, String companion, long target, LeverKind kind) {
+			this(name, companion, target, kind, 0);
+		}
+
+		Cut withSaving(long bytes) {
+			return new Cut(this.name, this.companion, this.target, this.kind, bytes);
+		}
+
+		void applyTo(Draft draft) {
+			draft.set(this.name, this.target, this.kind);
+			if (this.companion != null && draft.value(this.companion) > this.target) {
+				draft.set(this.companion, this.target, this.kind);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.memplan.budget;
+
+import org.junit.jupiter.api.Test;
+
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.core.Origin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BudgetSolverTests {
+
+	private static final long MIB = 1L << 20;
+
+	private static final long GIB = 1L << 30;
+
+	private static Plan plan(String server, HostSpec host, ServerSettings settings, ConnectionPolicy policy) {
+		return Planner.standard().plan(ServerCatalog.standard().require(server), settings, host, null, policy);
+	}
+
+	private static ServerSettings set(String... pairs) {
+		ServerSettings settings = ServerSettings.empty();
+		for (int i = 0; i < pairs.length; i += 2) {
+			settings.set(pairs[i], pairs[i + 1], Origin.request());
+		}
+		return settings;
+	}
+
+	@Test
+	void raisesMaxConnectionsToTheExpectedLoadInsteadOfCuttingBelowIt() {
+		// the issue: expectedConnections = 120 got a recommendation of 96
+		Plan plan = plan("mysql-8.0", HostSpec.ofRam(16 * GIB).withExpectedConnections(120L), set("max_connections", "96"),
+				ConnectionPolicy.KEEP);
+		ChangeSet chosen = plan.solution().chosen();
+		assertThat(plan.solution().demand().mustServe()).isEqualTo(120);
+		assertThat(chosen.maxConnections()).isEqualTo(120);
+		assertThat(chosen.replanned().verdict()).isEqualTo(Verdict.FITS);
+	}
+
+	@Test
+	void tradesTempTablesOneGibibyteOnASmallHostSoThePlanFitsAgain() {
+		// the issue: MySQL 8.0 on 2 GiB stayed OVERCOMMITTED with TempTable's 1 GiB left as it was;
+		// 3 % of 2 GiB is 61 MiB, so the cap goes to the 64 MiB floor
+		Plan plan = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), ServerSettings.empty(), ConnectionPolicy.KEEP);
+		ChangeSet chosen = plan.solution().chosen();
+		assertThat(chosen.values()).containsEntry("temptable_max_ram", 64 * MIB).containsEntry("max_connections", 151L);
+		assertThat(chosen.replanned().worstCaseBytes()).isLessThanOrEqualTo(chosen.replanned().budgetLimitBytes());
+	}
+
+	@Test
+	void putsPerConnectionBuffersBackToTheirDefaultsLargestSavingFirst() {
+		// my-innodb-heavy-4G's buffers on an 8 GiB MySQL 5.6 host with the file's 100 connections
+		ServerSettings heavy = set("innodb_buffer_pool_size", "2G", "max_connections", "100", "sort_buffer_size", "8M",
+				"join_buffer_size", "8M", "read_rnd_buffer_size", "16M", "tmp_table_size", "64M", "max_heap_table_size", "64M");
+		Plan plan = plan("mysql-5.6", HostSpec.ofRam(8 * GIB), heavy, ConnectionPolicy.KEEP);
+		ChangeSet chosen = plan.solution().chosen();
+		assertThat(plan.budget().verdict()).isEqualTo(Verdict.OVERCOMMITTED);
+		assertThat(chosen.maxConnections()).isEqualTo(100);
+		// tmp tables save (64M − 16M) × 101 slots, more than read_rnd's (16M − 256K) × 101
+		assertThat(chosen.levers().get(0).variable()).isEqualTo("tmp_table_size");
+		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo(48 * MIB * 101);
+		assertThat(chosen.levers().get(1).variable()).isEqualTo("read_rnd_buffer_size");
+		assertThat(chosen.values()).containsEntry("max_heap_table_size", 16 * MIB);
+		assertThat(chosen.replanned().verdict()).isEqualTo(Verdict.FITS);
+	}
+
+	@Test
+	void saysNothingFitsWithTheSmallestHostThatWould() {
+		Plan plan = plan("mysql-8.0", HostSpec.ofRam(GIB), set("max_connections", "5000"), ConnectionPolicy.KEEP);
+		ChangeSet chosen = plan.solution().chosen();
+		assertThat(chosen.fits()).isFalse();
+		assertThat(chosen.maxConnections()).isEqualTo(5000);
+		long smallest = chosen.smallestFittingRamBytes();
+		assertThat(plan("mysql-8.0", HostSpec.ofRam(smallest), set("max_connections", "5000"), ConnectionPolicy.KEEP)
+			.solution().chosen().fits()).isTrue();
+		assertThat(plan("mysql-8.0", HostSpec.ofRam(smallest - 256 * MIB), set("max_connections", "5000"), ConnectionPolicy.KEEP)
+			.solution().chosen().fits()).isFalse();
+	}
+
+	@Test
+	void lowersMaxConnectionsOnlyWhenAllowedAndNeverBelowTheObservedLoad() {
+		ServerSettings many = set("max_connections", "5000");
+		Plan kept = plan("mysql-8.0", HostSpec.ofRam(GIB), many, ConnectionPolicy.KEEP);
+		assertThat(kept.solution().chosen().maxConnections()).isEqualTo(5000);
+		// Max_used_connections 300, Threads_connected 40: 300 must still be served
+		Plan allowed = plan("mysql-8.0", HostSpec.ofRam(GIB), many, new ConnectionPolicy(true, 300L, 40L));
+		assertThat(allowed.solution().chosen().maxConnections()).isEqualTo(300);
+		assertThat(allowed.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
+	}
+
+}

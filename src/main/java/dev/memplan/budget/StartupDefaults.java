@@ -44,6 +44,7 @@ final class StartupDefaults {
 			putComputed(effective, "innodb_buffer_pool_instances", instancesFor(this.profile, this.host.hostCpus(), pool, chunk),
 					instancesRule());
 		}
+		oneInstanceBelowOneGib(effective, diagnostics);
 		roundPoolToChunks(effective, diagnostics);
 		if (this.specs.containsKey("temptable_max_ram") && !effective.containsKey("temptable_max_ram")) {
 			// 8.4: 3 % of the host's RAM, kept between 1 GiB and 4 GiB
@@ -95,6 +96,31 @@ final class StartupDefaults {
 			return hostRam / 2;
 		}
 		return hostRam / 4 * 3;
+	}
+
+	/**
+	 * MySQL uses 1 instance below a 1 GiB pool even when innodb_buffer_pool_instances says more
+	 * (5.7.22 and 8.0.31 with 600M and 4 instances: 1 instance; 5.7.22's log: "Adjusting
+	 * innodb_buffer_pool_instances from 4 to 1 since innodb_buffer_pool_size is less than 1024 MiB").
+	 * 8.4: 1 when the pool is at most 1 GiB [docs].
+	 */
+	private void oneInstanceBelowOneGib(Map<String, EffectiveVariable> effective, List<Diagnostic> diagnostics) {
+		EffectiveVariable instances = effective.get("innodb_buffer_pool_instances");
+		if (!this.profile.isMySql() || instances == null || instances.value() <= 1) {
+			return;
+		}
+		long pool = effective.get("innodb_buffer_pool_size").value();
+		if (this.profile.isAtLeast(8, 4) ? pool > GIB : pool >= GIB) {
+			return;
+		}
+		VariableNote note = VariableNote.of("instancesForcedToOne", instances.value());
+		List<VariableNote> notes = new ArrayList<>(instances.notes());
+		notes.add(note);
+		effective.put(instances.name(), SettingsNormalizer.numeric(instances.spec(), 1, instances.origin(), notes));
+		if (!instances.origin().isDefault()) {
+			diagnostics.add(Diagnostic.about(instances.name(), instances.origin(), DiagnosticCode.VALUE_ADJUSTED, Severity.WARNING)
+				.wordedBy(note.messageKey(), note.args()));
+		}
 	}
 
 	/**

@@ -1,16 +1,22 @@
 package dev.memplan.catalog;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Every option name mariadbd accepts (catalog/mariadb-options.txt, printed by the server itself),
- * for unknown-option errors and MariaDB's unique-prefix abbreviations. memplan holds no such
- * list for MySQL: there only memory variables are checked.
+ * Every option name a server accepts, as the server itself printed them (catalog/*-options.txt):
+ * MariaDB 10.11, MySQL 5.7 (5.7.22) and MySQL 8.0 (8.0.31). Used for unknown-option errors and
+ * prefix abbreviations. memplan holds no such list for MySQL 5.6 and 8.4 (no server of those
+ * runs here): there only memory variables are checked.
  */
 public final class ServerOptionNames {
 
 	private static final ServerOptionNames MARIADB = new ServerOptionNames(load("catalog/mariadb-options.txt"));
+
+	private static final ServerOptionNames MYSQL_57 = new ServerOptionNames(load("catalog/mysql-5.7-options.txt"));
+
+	private static final ServerOptionNames MYSQL_80 = new ServerOptionNames(load("catalog/mysql-8.0-options.txt"));
 
 	private final TreeSet<String> names;
 
@@ -20,6 +26,23 @@ public final class ServerOptionNames {
 
 	public static ServerOptionNames mariaDb() {
 		return MARIADB;
+	}
+
+	/** The full list of the profile's server, when memplan has one. */
+	public static Optional<ServerOptionNames> of(ServerProfile profile) {
+		if (profile.isMariaDb()) {
+			return Optional.of(MARIADB);
+		}
+		return switch (profile.id()) {
+			case "mysql-5.7" -> Optional.of(MYSQL_57);
+			case "mysql-8.0" -> Optional.of(MYSQL_80);
+			default -> Optional.empty();
+		};
+	}
+
+	/** MySQL 5.6 has no list here; 5.7's is the nearest real one for reading 5.6's unique prefixes. */
+	public static ServerOptionNames nearestMySql56() {
+		return MYSQL_57;
 	}
 
 	public boolean contains(String name) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -41,9 +42,13 @@ final class OptionInterpreter {
 
 	private final Map<String, Origin> lastSeen = new HashMap<>();
 
+	/** Every option the server accepts, where memplan has the list (MariaDB, MySQL 5.7 and 8.0). */
+	private final Optional<ServerOptionNames> optionNames;
+
 	OptionInterpreter(ServerCatalog catalog, ServerProfile profile) {
 		this.catalog = catalog;
 		this.profile = profile;
+		this.optionNames = ServerOptionNames.of(profile);
 	}
 
 	/** The groups mysqld reads on this server, plus the chosen mysqld_multi or suffix instance. */
@@ -110,7 +115,7 @@ final class OptionInterpreter {
 
 	private boolean isKnown(String name) {
 		return this.catalog.variable(this.profile, name).isPresent()
-				|| (this.profile.isMariaDb() && ServerOptionNames.mariaDb().contains(name));
+				|| this.optionNames.map((names) -> names.contains(name)).orElse(false);
 	}
 
 	/** The full option name, or empty when the option is unknown (after saying so). */
@@ -139,12 +144,54 @@ final class OptionInterpreter {
 		Optional<String> caseVariant = this.catalog.variables(this.profile).keySet().stream()
 			.filter((known) -> known.equalsIgnoreCase(name)).findFirst();
 		if (caseVariant.isPresent()) {
-			note(option, caseVariant.get(), DiagnosticCode.OPTION_NAME_CASE, loose ? Severity.WARNING : Severity.ERROR, option.name(), caseVariant.get());
+			note(option, caseVariant.get(), DiagnosticCode.OPTION_NAME_CASE, loose ? Severity.WARNING : Severity.ERROR, option.name(),
+					caseVariant.get());
+			return Optional.empty();
 		}
-		else {
-			// memplan has no full MySQL option list, so an unknown name is only reported when it is a near miss
-			likelyTypo(option, name, loose ? Severity.INFO : Severity.WARNING);
+		if (!this.profile.isAtLeast(5, 7)) {
+			return mySql56Prefix(option, name, loose);
 		}
+		// MySQL 5.7+ removed prefix matching (WL#6978): 5.7.22 and 8.0.31 refuse key_buffer = 256M ("unknown variable")
+		List<String> extensions = this.optionNames.map((names) -> names.startingWith(name))
+			.orElseGet(() -> this.catalog.variables(this.profile).keySet().stream().filter((known) -> known.startsWith(name)).sorted().toList());
+		if (!extensions.isEmpty()) {
+			note(option, name, DiagnosticCode.PREFIX_NOT_ACCEPTED, loose ? Severity.WARNING : Severity.ERROR, option.name(),
+					this.profile.displayName(), extensions.get(0));
+			return Optional.empty();
+		}
+		if (this.optionNames.isPresent()) {
+			note(option, name, DiagnosticCode.UNKNOWN_OPTION, loose ? Severity.WARNING : Severity.ERROR, option.name());
+			likelyTypo(option, name, Severity.INFO);
+			return Optional.empty();
+		}
+		// no full option list for this server (8.4): an unknown name is only reported when it is a near miss
+		likelyTypo(option, name, loose ? Severity.INFO : Severity.WARNING);
+		return Optional.empty();
+	}
+
+	/**
+	 * MySQL 5.6 still reads a unique prefix as the option it abbreviates (key_buffer = key_buffer_size).
+	 * memplan has no 5.6 option list: 5.7's, the nearest real one, decides what is unique.
+	 */
+	private Optional<String> mySql56Prefix(RawOption option, String name, boolean loose) {
+		ServerOptionNames nearest = ServerOptionNames.nearestMySql56();
+		if (nearest.contains(name) || List.of("skip_", "disable_", "enable_").stream()
+			.anyMatch((prefix) -> name.startsWith(prefix) && nearest.contains(name.substring(prefix.length())))) {
+			return Optional.empty(); // an option of 5.7 as well, written in full
+		}
+		Set<String> candidates = new TreeSet<>(nearest.startingWith(name));
+		this.catalog.variables(this.profile).keySet().stream().filter((known) -> known.startsWith(name)).forEach(candidates::add);
+		List<String> list = List.copyOf(candidates);
+		if (list.size() == 1) {
+			note(option, list.get(0), DiagnosticCode.ABBREVIATED_OPTION_MYSQL56, Severity.INFO, option.name(), list.get(0));
+			return Optional.of(list.get(0));
+		}
+		if (list.size() > 1) {
+			note(option, name, DiagnosticCode.AMBIGUOUS_OPTION, loose ? Severity.WARNING : Severity.ERROR, option.name(),
+					String.join(", ", list.subList(0, Math.min(4, list.size()))));
+			return Optional.empty();
+		}
+		likelyTypo(option, name, loose ? Severity.INFO : Severity.WARNING);
 		return Optional.empty();
 	}
 

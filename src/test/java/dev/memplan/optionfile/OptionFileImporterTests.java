@@ -186,20 +186,54 @@ class OptionFileImporterTests {
 	@Test
 	void suggestsTheMemoryVariableAMistypedNameWasMeantToBe() {
 		String typos = "[mysqld]\ninnodb_bufer_pool_size=12G\nmax_conections=500\nloose_sort_bufer_size=4M\n";
-		ServerSettings mysql = read("mysql-8.0", null, cnf("my.cnf", typos)).settings();
-		assertThat(mysql.diagnostics()).extracting(Diagnostic::code, Diagnostic::variable, Diagnostic::severity).containsExactly(
-				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.LIKELY_TYPO, "innodb_buffer_pool_size", Severity.WARNING),
-				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.LIKELY_TYPO, "max_connections", Severity.WARNING),
-				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.LIKELY_TYPO, "sort_buffer_size", Severity.INFO)); // loose-: ignored
-		assertThat(EnglishText.of(diagnostic(mysql, DiagnosticCode.LIKELY_TYPO))).isEqualTo("innodb_bufer_pool_size is not a variable memplan knows on "
-				+ "MySQL 8.0; did you mean innodb_buffer_pool_size? The plan uses innodb_buffer_pool_size as if it were not set, "
+		// MySQL 8.4: memplan has no full option list, so the near miss is the warning
+		ServerSettings mysql84 = read("mysql-8.4", null, cnf("my.cnf", typos)).settings();
+		assertThat(mysql84.diagnostics()).extracting(Diagnostic::code, Diagnostic::variable, Diagnostic::severity).containsExactly(
+				row(DiagnosticCode.LIKELY_TYPO, "innodb_buffer_pool_size", Severity.WARNING),
+				row(DiagnosticCode.LIKELY_TYPO, "max_connections", Severity.WARNING),
+				row(DiagnosticCode.LIKELY_TYPO, "sort_buffer_size", Severity.INFO)); // loose-: ignored
+		assertThat(EnglishText.of(diagnostic(mysql84, DiagnosticCode.LIKELY_TYPO))).isEqualTo("innodb_bufer_pool_size is not a variable memplan knows on "
+				+ "MySQL 8.4 LTS; did you mean innodb_buffer_pool_size? The plan uses innodb_buffer_pool_size as if it were not set, "
 				+ "and the server refuses to start if it does not know the option either.");
-		assertThat(mysql.get("innodb_buffer_pool_size")).isNull();
-		// MariaDB knows its whole option list: the unknown option is an ERROR, the suggestion comes with it
+		assertThat(mysql84.get("innodb_buffer_pool_size")).isNull();
+		// MySQL 8.0 (8.0.31's list) and MariaDB know their whole option list: an unknown option is an ERROR, the suggestion comes with it
+		ServerSettings mysql80 = read("mysql-8.0", null, cnf("my.cnf", typos)).settings();
+		assertThat(mysql80.diagnostics()).extracting(Diagnostic::code, Diagnostic::severity).containsExactly(
+				row(DiagnosticCode.UNKNOWN_OPTION, Severity.ERROR), row(DiagnosticCode.LIKELY_TYPO, Severity.INFO),
+				row(DiagnosticCode.UNKNOWN_OPTION, Severity.ERROR), row(DiagnosticCode.LIKELY_TYPO, Severity.INFO),
+				row(DiagnosticCode.UNKNOWN_OPTION, Severity.WARNING), row(DiagnosticCode.LIKELY_TYPO, Severity.INFO));
 		ServerSettings mariadb = read("mariadb-10.11", null, cnf("my.cnf", "[mysqld]\ninnodb_bufer_pool_size=12G\n")).settings();
 		assertThat(mariadb.diagnostics()).extracting(Diagnostic::code, Diagnostic::severity).containsExactly(
-				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.UNKNOWN_OPTION, Severity.ERROR),
-				org.assertj.core.groups.Tuple.tuple(DiagnosticCode.LIKELY_TYPO, Severity.INFO));
+				row(DiagnosticCode.UNKNOWN_OPTION, Severity.ERROR),
+				row(DiagnosticCode.LIKELY_TYPO, Severity.INFO));
+	}
+
+	@Test
+	void readsAnAbbreviationOnMySql56AndRefusesItFrom57On() {
+		// 5.7.22 and 8.0.31 with key_buffer = 256M: "[ERROR] unknown variable 'key_buffer=256M'" (MySqlOptionFileOracleIntegrationTests)
+		OptionFile file = cnf("my.cnf", "[mysqld]\nkey_buffer = 256M\n");
+		for (String profile : List.of("mysql-5.7", "mysql-8.0", "mysql-8.4")) {
+			ServerSettings settings = read(profile, null, file).settings();
+			assertThat(settings.diagnostics()).as(profile).extracting(Diagnostic::code, Diagnostic::severity)
+				.containsExactly(row(DiagnosticCode.PREFIX_NOT_ACCEPTED, Severity.ERROR));
+			assertThat(settings.get("key_buffer_size")).isNull();
+		}
+		assertThat(EnglishText.of(diagnostic(read("mysql-5.7", null, file).settings(), DiagnosticCode.PREFIX_NOT_ACCEPTED))).isEqualTo(
+				"key_buffer is not an option on MySQL 5.7: MySQL 5.7 and later accept no abbreviation (of key_buffer_size); "
+						+ "the server refuses to start. Write the full name.");
+		// 5.6 reads it as key_buffer_size, with a note
+		ServerSettings mysql56 = read("mysql-5.6", null, file).settings();
+		assertThat(mysql56.get("key_buffer_size").text()).isEqualTo("256M");
+		assertThat(mysql56.diagnostics()).extracting(Diagnostic::code, Diagnostic::severity)
+			.containsExactly(row(DiagnosticCode.ABBREVIATED_OPTION_MYSQL56, Severity.INFO));
+		// loose- keeps the server starting: a warning
+		assertThat(read("mysql-8.0", null, cnf("my.cnf", "[mysqld]\nloose-key_buffer = 256M\n")).settings().diagnostics())
+			.extracting(Diagnostic::code, Diagnostic::severity)
+			.containsExactly(row(DiagnosticCode.PREFIX_NOT_ACCEPTED, Severity.WARNING));
+	}
+
+	private static org.assertj.core.groups.Tuple row(Object... values) {
+		return org.assertj.core.groups.Tuple.tuple(values);
 	}
 
 	@Test

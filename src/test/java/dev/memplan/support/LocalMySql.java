@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -85,6 +86,12 @@ public final class LocalMySql {
 
 	private static final Map<Version, Server> SHARED = Collections.synchronizedMap(new EnumMap<>(Version.class));
 
+	private static final Map<Version, Path> SCRATCH_DIRS = new EnumMap<>(Version.class);
+
+	private static final Map<Version, Server> SCRATCH_SERVERS = Collections.synchronizedMap(new EnumMap<>(Version.class));
+
+	private static final AtomicInteger STARTS = new AtomicInteger();
+
 	private LocalMySql() {
 	}
 
@@ -93,7 +100,7 @@ public final class LocalMySql {
 		Server server = SHARED.get(version);
 		if (server == null || !server.process.isAlive()) {
 			try {
-				server = start(version, null, List.of());
+				server = launch(version, initialized(version), true, null, List.of());
 			}
 			catch (IOException | InterruptedException | SQLException ex) {
 				throw unavailable(version + " could not be started here: " + ex.getMessage(), ex);
@@ -105,12 +112,38 @@ public final class LocalMySql {
 
 	/**
 	 * A server of its own, with {@code defaultsFile} as its option file (read first, as mysqld
-	 * requires) and {@code extra} arguments after it; stopped by {@link Server#close()}.
+	 * requires, or --no-defaults when null) and {@code extra} arguments after it; stopped by
+	 * {@link Server#close()}. One at a time per version: they share a data directory initialized
+	 * once per run, and starting another stops the previous one.
 	 * @throws ServerRefused when mysqld exits instead of starting, with its error log
 	 */
-	public static Server startWith(Version version, Path defaultsFile, List<String> extra)
+	public static synchronized Server startWith(Version version, Path defaultsFile, List<String> extra)
 			throws IOException, InterruptedException, SQLException {
-		return start(version, defaultsFile, extra);
+		Server previous = SCRATCH_SERVERS.remove(version);
+		if (previous != null) {
+			previous.stop();
+		}
+		Path run = SCRATCH_DIRS.get(version);
+		if (run == null) {
+			run = initialized(version);
+			Path dir = run;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				Server last = SCRATCH_SERVERS.get(version);
+				if (last != null) {
+					last.stop();
+				}
+				try {
+					deleteTree(dir);
+				}
+				catch (IOException ex) {
+					// a temporary directory left behind
+				}
+			}, "remove scratch " + version));
+			SCRATCH_DIRS.put(version, run);
+		}
+		Server server = launch(version, run, false, defaultsFile, extra);
+		SCRATCH_SERVERS.put(version, server);
+		return server;
 	}
 
 	/** The unpacked server: {@code bin/mysqld} and {@code share/} below it. */
@@ -208,20 +241,17 @@ public final class LocalMySql {
 
 	}
 
-	private static Server start(Version version, Path defaultsFile, List<String> extra)
-			throws IOException, InterruptedException, SQLException {
+	/** A new run directory with a data directory made by mysqld --initialize-insecure (root without a password). */
+	private static Path initialized(Version version) throws IOException, InterruptedException {
 		Path basedir = basedir(version);
 		Path run = Files.createTempDirectory("memplan-mysql-" + version.number() + "-");
-		boolean root = "root".equals(System.getProperty("user.name"));
-		Path data = run.resolve("data");
-		Path errorLog = run.resolve("error.log");
-		Path initLog = run.resolve("init.log");
-		if (root) {
+		if (isRoot()) {
 			giveToMysqlUser(run);
 		}
+		Path initLog = run.resolve("init.log");
 		List<String> init = new ArrayList<>(List.of(mysqld(version).toString(), "--no-defaults", "--initialize-insecure",
-				"--basedir=" + basedir, "--datadir=" + data, "--log-error=" + initLog));
-		if (root) {
+				"--basedir=" + basedir, "--datadir=" + run.resolve("data"), "--log-error=" + initLog));
+		if (isRoot()) {
 			init.add("--user=mysql");
 		}
 		Process initializing = new ProcessBuilder(init).redirectErrorStream(true).redirectOutput(run.resolve("init.out").toFile()).start();
@@ -231,29 +261,40 @@ public final class LocalMySql {
 			deleteTree(run);
 			throw new IOException("mysqld --initialize-insecure failed: " + log);
 		}
+		return run;
+	}
+
+	private static boolean isRoot() {
+		return "root".equals(System.getProperty("user.name"));
+	}
+
+	private static Server launch(Version version, Path run, boolean ownsRunDir, Path defaultsFile, List<String> extra)
+			throws IOException, InterruptedException, SQLException {
+		int start = STARTS.incrementAndGet();
+		Path errorLog = run.resolve("error-" + start + ".log");
+		Path console = run.resolve("console-" + start + ".log");
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(mysqld(version).toString());
 		command.add((defaultsFile != null) ? "--defaults-file=" + defaultsFile : "--no-defaults");
-		command.addAll(List.of("--basedir=" + basedir, "--datadir=" + data, "--port=" + port, "--bind-address=" + HOST,
-				"--socket=" + run.resolve("mysqld.sock"), "--pid-file=" + run.resolve("mysqld.pid"), "--log-error=" + errorLog,
-				"--secure-file-priv=" + run));
+		command.addAll(List.of("--basedir=" + basedir(version), "--datadir=" + run.resolve("data"), "--port=" + port,
+				"--bind-address=" + HOST, "--socket=" + run.resolve("mysqld.sock"), "--pid-file=" + run.resolve("mysqld.pid"),
+				"--log-error=" + errorLog, "--secure-file-priv=" + run));
 		if (version.isEight()) {
 			command.add("--mysqlx=OFF");
 		}
-		if (root) {
+		if (isRoot()) {
 			command.add("--user=mysql");
 		}
 		command.addAll(extra);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(run.resolve("console.log").toFile())
-			.start();
-		Server server = new Server(version, port, process, run, errorLog);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile()).start();
+		Server server = new Server(version, port, process, ownsRunDir ? run : null, errorLog);
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop " + version));
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		SQLException last = null;
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				String log = readQuietly(errorLog) + readQuietly(run.resolve("console.log"));
+				String log = readQuietly(errorLog) + readQuietly(console);
 				server.stop();
 				throw new ServerRefused(version + " exited with " + process.exitValue() + " instead of starting", log);
 			}
@@ -337,6 +378,7 @@ public final class LocalMySql {
 
 		private final Process process;
 
+		/** Deleted when the server stops; null for a shared scratch directory. */
 		private final Path runDir;
 
 		private final Path errorLog;
@@ -435,17 +477,20 @@ public final class LocalMySql {
 					Thread.currentThread().interrupt();
 				}
 			}
-			try {
-				deleteTree(this.runDir);
-			}
-			catch (IOException ex) {
-				// a temporary directory left behind; nothing else to do at exit
+			if (this.runDir != null) {
+				try {
+					deleteTree(this.runDir);
+				}
+				catch (IOException ex) {
+					// a temporary directory left behind; nothing else to do at exit
+				}
 			}
 		}
 
 		@Override
 		public void close() {
 			SHARED.values().remove(this);
+			SCRATCH_SERVERS.values().remove(this);
 			stop();
 		}
 

@@ -1,5 +1,6 @@
 package dev.memplan.budget;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,11 +88,32 @@ class SettingsNormalizerTests {
 
 	@Test
 	void truncatesTheChunkWhenChunkTimesInstancesExceedsThePool() {
-		// 512M pool, 8 instances × 128M = 1G > 512M → chunk = 512M / 8 = 64M; the pool is then a whole multiple
-		EffectiveSettings settings = normalize("mysql-5.7", 16 * GIB, "innodb_buffer_pool_size", "512M",
-				"innodb_buffer_pool_instances", "8");
-		assertThat(settings.bytes("innodb_buffer_pool_chunk_size")).isEqualTo(64L << 20);
-		assertThat(settings.bytes("innodb_buffer_pool_size")).isEqualTo(512L << 20);
+		// 2G pool, 8 instances × 512M = 4G > 2G → chunk = 2G / 8 = 256M; the pool is then a whole multiple
+		// (5.7.22 and 8.0.31 started with this file: chunk 268435456, pool 2147483648; MySqlOptionFileOracleIntegrationTests)
+		EffectiveSettings settings = normalize("mysql-5.7", 16 * GIB, "innodb_buffer_pool_size", "2G",
+				"innodb_buffer_pool_chunk_size", "512M");
+		assertThat(settings.bytes("innodb_buffer_pool_instances")).isEqualTo(8);
+		assertThat(settings.bytes("innodb_buffer_pool_chunk_size")).isEqualTo(256L << 20);
+		assertThat(settings.bytes("innodb_buffer_pool_size")).isEqualTo(2 * GIB);
+	}
+
+	@Test
+	void usesOneInstanceBelowAOneGibPoolEvenWhenMoreAreSet() {
+		// 5.7.22 with 600M and 4 instances: "Adjusting innodb_buffer_pool_instances from 4 to 1 since
+		// innodb_buffer_pool_size is less than 1024 MiB", then 640M (5 chunks of 128M); 8.0.31 the same
+		for (String profile : List.of("mysql-5.7", "mysql-8.0")) {
+			EffectiveSettings settings = normalize(profile, 16 * GIB, "innodb_buffer_pool_size", "600M",
+					"innodb_buffer_pool_instances", "4");
+			assertThat(settings.bytes("innodb_buffer_pool_instances")).isEqualTo(1);
+			assertThat(settings.bytes("innodb_buffer_pool_size")).isEqualTo(640L << 20);
+			VariableNote note = settings.variable("innodb_buffer_pool_instances").orElseThrow().notes().get(0);
+			assertThat(EnglishText.of(note)).isEqualTo("the pool is below 1 GiB: the server uses 1 instance, not 4");
+		}
+		// 8.4: 1 instance up to and including 1 GiB [docs]
+		assertThat(normalize("mysql-8.4", 16 * GIB, "innodb_buffer_pool_size", "1G", "innodb_buffer_pool_instances", "4")
+			.bytes("innodb_buffer_pool_instances")).isEqualTo(1);
+		assertThat(normalize("mysql-8.0", 16 * GIB, "innodb_buffer_pool_size", "1G", "innodb_buffer_pool_instances", "4")
+			.bytes("innodb_buffer_pool_instances")).isEqualTo(4);
 	}
 
 	@Test

@@ -121,7 +121,7 @@ class MessagesTests {
 				noteKey.matcher(Files.readString(file)).results().forEach((m) -> notes.add(m.group(1)));
 			}
 		}
-		assertThat(notes).hasSize(6);
+		assertThat(notes).hasSize(7);
 		for (String bundle : List.of("messages.properties", "messages_zh_CN.properties", "messages_ja.properties")) {
 			Set<String> keys = bundle(bundle).stringPropertyNames();
 			for (String note : notes) {

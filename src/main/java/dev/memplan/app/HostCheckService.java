@@ -47,6 +47,10 @@ public class HostCheckService {
 		try {
 			snapshot = new HostSnapshotParser().parse((snapshotText != null) ? snapshotText : "");
 		}
+		catch (HostSnapshotParser.SnapshotValueException ex) {
+			throw new InvalidInputException(new InputProblem("snapshot", ex.text(), ex.getMessage())
+				.withKey("error.snapshot.value", ex.line(), ex.field(), ex.text()));
+		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException(new InputProblem("snapshot", "", ex.getMessage()).withKey("error.snapshot"));
 		}

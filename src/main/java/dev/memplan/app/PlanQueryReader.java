@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.memplan.catalog.ServerCatalog;
@@ -112,10 +113,16 @@ public final class PlanQueryReader {
 			return Optional.of(value);
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new InputProblem(field, text, "'" + text + "' is not a whole number.").withKey("error.whole", text));
+			problems.add(new InputProblem(field, text, "'" + InputProblem.excerpt(text) + "' is not a whole number.").withKey("error.whole", text));
 			return Optional.empty();
 		}
 	}
+
+	/** A plain decimal with few digits: exponents ({@code 1e-100000000}) never reach BigDecimal's arithmetic. */
+	private static final Pattern SHARE = Pattern.compile("(\\d{1,3}(\\.\\d{0,6})?|\\.\\d{1,6})");
+
+	/** MySQL's smallest share: below 1 % nothing is left to plan with. */
+	private static final BigDecimal MIN_SHARE = new BigDecimal("0.01");
 
 	/** 0.85, 85 and 85 % all mean 85 %. */
 	private static BigDecimal readShare(String text, List<InputProblem> problems) {
@@ -127,22 +134,20 @@ public final class PlanQueryReader {
 		if (percent) {
 			value = value.substring(0, value.length() - 1).strip();
 		}
-		try {
-			BigDecimal share = new BigDecimal(value);
-			if (percent || share.compareTo(BigDecimal.ONE) > 0) {
-				share = share.movePointLeft(2);
-			}
-			if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
-				problems.add(new InputProblem("mysqlShare", text, "MySQL's share of RAM must be above 0 and at most 100 %.")
-					.withKey("error.share.range"));
-				return null;
-			}
-			return share;
-		}
-		catch (NumberFormatException ex) {
+		if (!SHARE.matcher(value).matches()) {
 			problems.add(new InputProblem("mysqlShare", text, "Write MySQL's share of RAM as 0.85 or 85 %.").withKey("error.share"));
 			return null;
 		}
+		BigDecimal share = new BigDecimal(value);
+		if (percent || share.compareTo(BigDecimal.ONE) > 0) {
+			share = share.movePointLeft(2);
+		}
+		if (share.compareTo(MIN_SHARE) < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+			problems.add(new InputProblem("mysqlShare", text, "MySQL's share of RAM must be from 1 % to 100 %.")
+				.withKey("error.share.range"));
+			return null;
+		}
+		return share;
 	}
 
 	private static long readReserved(String text, List<InputProblem> problems) {

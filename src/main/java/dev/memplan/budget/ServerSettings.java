@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
 import dev.memplan.core.Origin;
+import dev.memplan.core.Severity;
 
 /**
  * What the input says about a server: variable values with their origins, named MyISAM key
- * caches, and what reading the input found. Later values win, as in the server.
+ * caches, and what reading the input found. Later values win, as in the server. Findings are kept
+ * up to {@link #MAX_DIAGNOSTICS} (a hostile input can make one per line); the rest are counted.
  */
 public final class ServerSettings {
 
@@ -19,7 +22,11 @@ public final class ServerSettings {
 
 	private final Map<String, SettingValue> namedKeyCaches = new LinkedHashMap<>();
 
+	static final int MAX_DIAGNOSTICS = 500;
+
 	private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+	private int unlisted;
 
 	public static ServerSettings empty() {
 		return new ServerSettings();
@@ -38,7 +45,12 @@ public final class ServerSettings {
 	}
 
 	public ServerSettings addDiagnostic(Diagnostic diagnostic) {
-		this.diagnostics.add(diagnostic);
+		if (this.diagnostics.size() < MAX_DIAGNOSTICS) {
+			this.diagnostics.add(diagnostic);
+		}
+		else {
+			this.unlisted++;
+		}
 		return this;
 	}
 
@@ -46,7 +58,8 @@ public final class ServerSettings {
 	public ServerSettings overrideWith(ServerSettings other) {
 		other.values.forEach((name, value) -> set(name, value.text(), value.origin()));
 		this.namedKeyCaches.putAll(other.namedKeyCaches);
-		this.diagnostics.addAll(other.diagnostics);
+		other.diagnostics.forEach(this::addDiagnostic);
+		this.unlisted += other.unlisted;
 		return this;
 	}
 
@@ -63,7 +76,12 @@ public final class ServerSettings {
 	}
 
 	public List<Diagnostic> diagnostics() {
-		return Collections.unmodifiableList(this.diagnostics);
+		if (this.unlisted == 0) {
+			return Collections.unmodifiableList(this.diagnostics);
+		}
+		List<Diagnostic> listed = new ArrayList<>(this.diagnostics);
+		listed.add(Diagnostic.of(DiagnosticCode.MORE_FINDINGS, Severity.INFO, this.unlisted));
+		return Collections.unmodifiableList(listed);
 	}
 
 }

@@ -145,7 +145,7 @@ public final class SettingsNormalizer {
 		return switch (text.toUpperCase(Locale.ROOT)) {
 			case "ON", "1", "TRUE", "YES" -> true;
 			case "OFF", "0", "FALSE", "NO" -> false;
-			default -> throw new IllegalArgumentException("'" + text + "' is not ON or OFF");
+			default -> throw new IllegalArgumentException("'" + InputProblem.excerpt(text) + "' is not ON or OFF");
 		};
 	}
 
@@ -156,7 +156,7 @@ public final class SettingsNormalizer {
 				return allowed;
 			}
 		}
-		throw new IllegalArgumentException("'" + text + "' is not one of " + String.join(", ", spec.allowedValues()));
+		throw new IllegalArgumentException("'" + InputProblem.excerpt(text) + "' is not one of " + String.join(", ", spec.allowedValues()));
 	}
 
 }

@@ -18,7 +18,8 @@ public final class ServerVersions {
 
 	public static Detected detect(ServerCatalog catalog, String version, String comment) {
 		Matcher matcher = VERSION.matcher(version == null ? "" : version);
-		if (!matcher.find()) {
+		// a version part of more than four digits is no server's (99999999999.0.1 would overflow an int): unknown
+		if (!matcher.find() || matcher.group(1).length() > 4 || matcher.group(2).length() > 4) {
 			return null;
 		}
 		int major = Integer.parseInt(matcher.group(1));

@@ -40,6 +40,9 @@ public final class ByteSize implements Comparable<ByteSize> {
 		return new ByteSize(unsignedBytes);
 	}
 
+	/** Digits and point of a host memory amount: 19 for 2^63 bytes, room for a fraction. */
+	private static final int MAX_HOST_MEMORY_DIGITS = 30;
+
 	/**
 	 * Parses a value exactly as mysqld's option parser does: digits, then optionally one of
 	 * K M G T P E in either case (1024-based). Only the first character after the digits is
@@ -70,7 +73,15 @@ public final class ByteSize implements Comparable<ByteSize> {
 			}
 			shift = 10 * (index + 1);
 		}
-		BigInteger bytes = new BigInteger(value.substring(0, digits)).shiftLeft(shift);
+		int leadingZeros = 0;
+		while (leadingZeros < digits - 1 && value.charAt(leadingZeros) == '0') {
+			leadingZeros++;
+		}
+		// 2^64 - 1 has 20 digits: a longer number is refused before any arithmetic (a million digits took 14 s)
+		if (digits - leadingZeros > 20) {
+			throw new ByteSizeFormatException(text, "it is larger than 2^64 - 1 bytes, the largest value the server reads");
+		}
+		BigInteger bytes = new BigInteger(value.substring(leadingZeros, digits)).shiftLeft(shift);
 		if (bytes.compareTo(UNSIGNED_LONG_LIMIT) >= 0) {
 			throw new ByteSizeFormatException(text, "it is larger than 2^64 - 1 bytes, the largest value the server reads");
 		}
@@ -83,6 +94,7 @@ public final class ByteSize implements Comparable<ByteSize> {
 	 * spelling, fractions are floored to whole bytes.
 	 */
 	public static ByteSize parseHostMemory(String text) {
+		// bounded before BigDecimal sees it: 2^63 bytes has 19 digits, and a fraction finer than a byte is floored anyway
 		if (text == null || text.isBlank()) {
 			throw new ByteSizeFormatException(text == null ? "" : text, "an amount of memory is required, e.g. 16G");
 		}
@@ -95,6 +107,9 @@ public final class ByteSize implements Comparable<ByteSize> {
 		String unit = value.substring(end).strip().toUpperCase(Locale.ROOT);
 		if (number.isEmpty() || number.startsWith(".") || number.endsWith(".") || number.indexOf('.') != number.lastIndexOf('.')) {
 			throw new ByteSizeFormatException(text, "write it as a number with an optional unit, e.g. 16G or 7.5 GiB");
+		}
+		if (number.length() > MAX_HOST_MEMORY_DIGITS) {
+			throw new ByteSizeFormatException(text, "it has more than " + MAX_HOST_MEMORY_DIGITS + " digits; write it with a unit, e.g. 16G");
 		}
 		int shift = switch (unit) {
 			case "", "B" -> 0;

@@ -6,7 +6,7 @@ public class ByteSizeFormatException extends IllegalArgumentException {
 	private final String text;
 
 	public ByteSizeFormatException(String text, String reason) {
-		super("'" + text + "' is not a valid size: " + reason);
+		super("'" + InputProblem.excerpt(text) + "' is not a valid size: " + reason);
 		this.text = text;
 	}
 

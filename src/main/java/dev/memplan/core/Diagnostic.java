@@ -41,8 +41,10 @@ public record Diagnostic(DiagnosticCode code, Severity severity, String variable
 		return List.of(this.code.messageKey() + "." + this.severity.name(), this.code.messageKey());
 	}
 
+	/** Values as text; one longer than 200 characters (a pasted megabyte) is cut, so a finding never repeats it. */
 	private static List<String> strings(Object... values) {
-		return Arrays.stream(values).map(String::valueOf).toList();
+		return Arrays.stream(values).map(String::valueOf).map((text) -> (text.length() <= 200) ? text : text.substring(0, 200) + "…")
+			.toList();
 	}
 
 }

@@ -10,7 +10,10 @@ public enum DiagnosticCode {
 
 	// reading option files: what the server's own parser would do
 	BOM, GROUP_NOT_CLOSED, OPTION_BEFORE_GROUP, INCLUDE_CYCLE, INCLUDE_TOO_DEEP, INCLUDE_NOT_UPLOADED, UNKNOWN_INSTANCE,
-	INSTANCES_FOUND,
+	INSTANCES_FOUND, READING_STOPPED,
+
+	// any input: more findings than a page lists
+	MORE_FINDINGS,
 
 	// interpreting options: names, prefixes and values as the server reads them
 	MAXIMUM_PREFIX, REMOVED_OPTION, ABBREVIATED_OPTION, ABBREVIATED_OPTION_MYSQL56, PREFIX_NOT_ACCEPTED, AMBIGUOUS_OPTION, UNKNOWN_OPTION, OPTION_NAME_CASE, LIKELY_TYPO,

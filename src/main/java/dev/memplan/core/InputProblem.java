@@ -17,9 +17,15 @@ public record InputProblem(String field, String text, String message, String key
 		this(field, text, message, null, List.of());
 	}
 
-	/** The same problem with a message key ({@code error.…}) and the values in it. */
+	/** The same problem with a message key ({@code error.…}) and the values in it, each cut to an excerpt. */
 	public InputProblem withKey(String messageKey, Object... values) {
-		return new InputProblem(this.field, this.text, this.message, messageKey, Arrays.stream(values).map(String::valueOf).toList());
+		return new InputProblem(this.field, this.text, this.message, messageKey,
+				Arrays.stream(values).map(String::valueOf).map(InputProblem::excerpt).toList());
+	}
+
+	/** The text as typed, cut to 40 characters: a message never echoes a megabyte back. */
+	public static String excerpt(String text) {
+		return (text == null || text.length() <= 40) ? text : text.substring(0, 40) + "…";
 	}
 
 }

@@ -20,9 +20,9 @@ public final class HostRiskAnalyzer {
 
 	public static final int DEFAULT_PROPOSED_ADJ = -600;
 
-	private static final Pattern RHEL6 = Pattern.compile("^2\\.6\\.32-(\\d+)");
+	private static final Pattern RHEL6 = Pattern.compile("^2\\.6\\.32-(\\d{1,9})(?!\\d)");
 
-	private static final Pattern UPSTREAM = Pattern.compile("^(\\d+)\\.(\\d+)");
+	private static final Pattern UPSTREAM = Pattern.compile("^(\\d{1,9})\\.(\\d{1,9})(?!\\d)");
 
 	private final OomScorer scorer = new OomScorer();
 

@@ -4,13 +4,61 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Reads the output of memplan-host-snapshot.sh back; lines it does not know are skipped. */
+/**
+ * Reads the output of memplan-host-snapshot.sh back; lines it does not know are skipped. Every
+ * number is range-checked before arithmetic: a size is 0 to 1 PiB in kB, an oom_score_adj −1000 to
+ * 1000, a kernel release a few short numbers; a value outside is refused naming its line.
+ */
 public final class HostSnapshotParser {
 
 	public static final String HEADER = "memplan-host-snapshot 1";
 
-	/** @throws IllegalArgumentException when the text is not a snapshot at all */
+	/** 1 PiB in kB: more memory than any host has, far from overflowing a long in bytes. */
+	private static final long MAX_KIB = 1L << 40;
+
+	private static final Pattern KERNEL = Pattern.compile("\\d{1,4}\\.\\d{1,4}(\\.\\d{1,6})?([-.+~_][0-9A-Za-z._+~-]{0,120})?");
+
+	private static final Pattern LONG_DIGITS = Pattern.compile("\\d{10,}");
+
+	private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
+
+	/** A value the snapshot cannot hold: the line, the field, the text (cut short), and why. */
+	public static final class SnapshotValueException extends IllegalArgumentException {
+
+		private final int line;
+
+		private final String field;
+
+		private final String text;
+
+		SnapshotValueException(int line, String field, String text, String reason) {
+			super("Line " + line + " of the snapshot: " + field + " '" + excerpt(text) + "' " + reason);
+			this.line = line;
+			this.field = field;
+			this.text = excerpt(text);
+		}
+
+		public int line() {
+			return this.line;
+		}
+
+		public String field() {
+			return this.field;
+		}
+
+		public String text() {
+			return this.text;
+		}
+
+		private static String excerpt(String text) {
+			return (text.length() <= 40) ? text : text.substring(0, 40) + "…";
+		}
+
+	}
+
+	/** @throws IllegalArgumentException when the text is not a snapshot at all, or a value is out of range */
 	public HostSnapshot parse(String text) {
 		if (!text.contains(HEADER)) {
 			throw new IllegalArgumentException("This is not the output of memplan-host-snapshot.sh (its first line is '" + HEADER + "').");
@@ -20,13 +68,15 @@ public final class HostSnapshotParser {
 		Map<String, String> sysctl = new LinkedHashMap<>();
 		List<HostProcess> processes = new ArrayList<>();
 		Map<String, Map<String, String>> units = new LinkedHashMap<>();
-		for (String raw : text.split("\r?\n")) {
-			String[] f = raw.strip().split("\\s+");
+		String[] lines = text.split("\r?\n");
+		for (int index = 0; index < lines.length; index++) {
+			int line = index + 1;
+			String[] f = lines[index].strip().split("\\s+");
 			switch (f[0]) {
-				case "kernel" -> kernel = (f.length > 1) ? f[1] : null;
+				case "kernel" -> kernel = (f.length > 1) ? kernel(line, f[1]) : null;
 				case "meminfo" -> {
-					if (f.length > 2 && f[2].matches("\\d+")) {
-						meminfo.put(f[1], Long.parseLong(f[2]) * 1024);
+					if (f.length > 2 && f[2].matches("-?\\d+")) {
+						meminfo.put(f[1], kib(line, "meminfo " + f[1], f[2]));
 					}
 				}
 				case "sysctl" -> {
@@ -34,7 +84,7 @@ public final class HostSnapshotParser {
 						sysctl.put(f[1], f[2]);
 					}
 				}
-				case "proc" -> process(raw.strip(), processes);
+				case "proc" -> process(line, lines[index].strip(), processes);
 				case "systemd" -> {
 					Map<String, String> settings = new LinkedHashMap<>();
 					for (int i = 2; i < f.length; i++) {
@@ -56,27 +106,52 @@ public final class HostSnapshotParser {
 				number(sysctl.get("vm.overcommit_kbytes")), integer(sysctl.get("vm.swappiness")), processes, units);
 	}
 
+	private static String kernel(int line, String release) {
+		if (!KERNEL.matcher(release).matches() || LONG_DIGITS.matcher(release).find()) {
+			throw new SnapshotValueException(line, "kernel", release, "is not a kernel release such as 5.15.0-91-generic.");
+		}
+		return release;
+	}
+
 	/** {@code proc PID UID RSS_KB SWAP_KB PTE_KB OOM_SCORE_ADJ NAME…} */
-	private static void process(String line, List<HostProcess> processes) {
-		String[] f = line.split("\\s+", 8);
+	private static void process(int line, String text, List<HostProcess> processes) {
+		String[] f = text.split("\\s+", 8);
 		if (f.length < 8) {
 			return;
 		}
-		try {
-			processes.add(new HostProcess(Long.parseLong(f[1]), f[7], Long.valueOf(f[2]), Long.parseLong(f[3]) * 1024,
-					Long.parseLong(f[4]) * 1024, Long.parseLong(f[5]) * 1024, Integer.parseInt(f[6])));
+		for (int i = 1; i <= 6; i++) {
+			if (!f[i].matches("-?\\d+")) {
+				return; // a process that vanished mid-read prints a partial line: skip it
+			}
 		}
-		catch (NumberFormatException ex) {
-			// a process that vanished mid-read prints a partial line: skip it
+		long pid = whole(line, "PID", f[1], 1, Integer.MAX_VALUE);
+		long uid = whole(line, "UID", f[2], 0, 0xffff_ffffL);
+		int adj = (int) whole(line, "oom_score_adj", f[6], -1000, 1000);
+		processes.add(new HostProcess(pid, f[7], uid, kib(line, "RSS", f[3]), kib(line, "swap", f[4]), kib(line, "page tables", f[5]), adj));
+	}
+
+	/** kB as the kernel prints them, as bytes; refused when negative or past 1 PiB. */
+	private static long kib(int line, String field, String text) {
+		return whole(line, field + " (kB)", text, 0, MAX_KIB) * 1024;
+	}
+
+	private static long whole(int line, String field, String text, long min, long max) {
+		if (!WHOLE.matcher(text).matches()) {
+			throw new SnapshotValueException(line, field, text, "is not a number from " + min + " to " + max + ".");
 		}
+		long value = Long.parseLong(text);
+		if (value < min || value > max) {
+			throw new SnapshotValueException(line, field, text, "is not a number from " + min + " to " + max + ".");
+		}
+		return value;
 	}
 
 	private static Integer integer(String text) {
-		return (text != null && text.matches("-?\\d+")) ? Integer.valueOf(text) : null;
+		return (text != null && text.matches("-?\\d{1,9}")) ? Integer.valueOf(text) : null;
 	}
 
 	private static Long number(String text) {
-		return (text != null && text.matches("\\d+")) ? Long.valueOf(text) : null;
+		return (text != null && text.matches("\\d{1,18}")) ? Long.valueOf(text) : null;
 	}
 
 }

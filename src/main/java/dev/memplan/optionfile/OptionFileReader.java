@@ -2,9 +2,12 @@ package dev.memplan.optionfile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.memplan.core.Diagnostic;
@@ -17,10 +20,25 @@ import dev.memplan.core.DiagnosticCode;
  * my_default.c): groups, comments, quotes, escapes, {@code !include} and {@code !includedir}.
  * Includes are resolved <em>only among the files given</em>, by file name or folder name; a
  * directive naming anything else becomes a warning, and no file system is ever touched.
+ * <p>
+ * Like the server, a file included twice is read twice (my_print_defaults prints its options
+ * twice), and a file is never read again inside its own include chain. Because eleven small files
+ * that each include the next five times would make ten million reads, the work is bounded: at most
+ * {@link #MAX_LINES_PER_UPLOADED_LINE} times the uploaded lines (at least {@link #MIN_LINES_READ}),
+ * {@link #MAX_OPTIONS} options and {@link #MAX_DIAGNOSTICS} findings; reading stops with an error
+ * beyond them.
  */
 public final class OptionFileReader {
 
 	private static final int MAX_INCLUDE_DEPTH = 10;
+
+	static final int MAX_LINES_PER_UPLOADED_LINE = 4;
+
+	static final int MIN_LINES_READ = 100_000;
+
+	static final int MAX_OPTIONS = 100_000;
+
+	static final int MAX_DIAGNOSTICS = 200;
 
 	private static final char BOM = '\uFEFF';
 
@@ -37,25 +55,32 @@ public final class OptionFileReader {
 		for (OptionFile file : topLevel) {
 			readFile(file, state, 0);
 		}
+		if (state.unlisted > 0) {
+			state.diagnostics.add(Diagnostic.of(DiagnosticCode.MORE_FINDINGS, Severity.INFO, state.unlisted));
+		}
 		return new Result(List.copyOf(state.options), List.copyOf(state.diagnostics), List.copyOf(state.groups));
 	}
 
 	private void readFile(OptionFile file, State state, int depth) {
 		if (!state.reading.add(file)) {
-			state.diagnostics.add(Diagnostic.about(null, Origin.optionFile(file.name(), 0), DiagnosticCode.INCLUDE_CYCLE, Severity.WARNING, file.name()));
+			state.report(Diagnostic.about(null, Origin.optionFile(file.name(), 0), DiagnosticCode.INCLUDE_CYCLE, Severity.WARNING, file.name()));
 			return;
 		}
-		String[] lines = file.text().split("\n", -1);
+		String[] lines = state.lines(file);
 		String group = null;
-		for (int index = 0; index < lines.length; index++) {
+		for (int index = 0; index < lines.length && !state.stopped; index++) {
 			int lineNumber = index + 1;
 			Origin origin = Origin.optionFile(file.name(), lineNumber);
+			if (++state.linesRead > state.maxLinesRead || state.options.size() >= MAX_OPTIONS) {
+				state.stop(origin);
+				break;
+			}
 			String line = lines[index];
 			if (line.endsWith("\r")) {
 				line = line.substring(0, line.length() - 1);
 			}
 			if (index == 0 && !line.isEmpty() && line.charAt(0) == BOM) {
-				state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.BOM, Severity.ERROR, file.name()));
+				state.report(Diagnostic.about(null, origin, DiagnosticCode.BOM, Severity.ERROR, file.name()));
 				line = line.substring(1);
 			}
 			String stripped = line.strip();
@@ -69,19 +94,17 @@ public final class OptionFileReader {
 			if (stripped.charAt(0) == '[') {
 				int close = stripped.indexOf(']');
 				if (close < 0) {
-					state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.GROUP_NOT_CLOSED, Severity.ERROR));
+					state.report(Diagnostic.about(null, origin, DiagnosticCode.GROUP_NOT_CLOSED, Severity.ERROR));
 					group = null;
 					continue;
 				}
 				// name up to the first ']'; trailing blanks trimmed, leading kept (server behaviour)
 				group = stripTrailing(stripped.substring(1, close)).toLowerCase(Locale.ROOT);
-				if (!state.groups.contains(group)) {
-					state.groups.add(group);
-				}
+				state.groups.add(group);
 				continue;
 			}
 			if (group == null) {
-				state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.OPTION_BEFORE_GROUP, Severity.ERROR));
+				state.report(Diagnostic.about(null, origin, DiagnosticCode.OPTION_BEFORE_GROUP, Severity.ERROR));
 				continue;
 			}
 			RawOption option = option(group, removeEndComment(line), origin);
@@ -162,12 +185,12 @@ public final class OptionFileReader {
 			return; // the server ignores other '!' lines
 		}
 		if (depth >= MAX_INCLUDE_DEPTH) {
-			state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.INCLUDE_TOO_DEEP, Severity.WARNING, MAX_INCLUDE_DEPTH));
+			state.report(Diagnostic.about(null, origin, DiagnosticCode.INCLUDE_TOO_DEEP, Severity.WARNING, MAX_INCLUDE_DEPTH));
 			return;
 		}
 		List<OptionFile> matched = keyword.equals("!include") ? state.matchInclude(target) : state.matchIncludeDir(target);
 		if (matched.isEmpty()) {
-			state.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.INCLUDE_NOT_UPLOADED, Severity.WARNING, keyword, target));
+			state.report(Diagnostic.about(null, origin, DiagnosticCode.INCLUDE_NOT_UPLOADED, Severity.WARNING, keyword, target));
 			return;
 		}
 		for (OptionFile file : matched) {
@@ -195,12 +218,25 @@ public final class OptionFileReader {
 
 		final List<Diagnostic> diagnostics = new ArrayList<>();
 
-		final List<String> groups = new ArrayList<>();
+		final Set<String> groups = new LinkedHashSet<>();
+
+		final Map<OptionFile, String[]> lines = new HashMap<>();
+
+		final long maxLinesRead;
+
+		long linesRead;
+
+		int unlisted;
+
+		boolean stopped;
 
 		State(List<OptionFile> files) {
 			this.files = files;
+			long uploadedLines = 0;
 			for (OptionFile file : files) {
-				for (String line : file.text().split("\n")) {
+				String[] fileLines = lines(file);
+				uploadedLines += fileLines.length;
+				for (String line : fileLines) {
 					String stripped = line.strip();
 					if (stripped.startsWith("!include ") || stripped.startsWith("!include\t")) {
 						this.includedByOthers.addAll(without(matchInclude(stripped.substring(8).strip()), file));
@@ -213,6 +249,27 @@ public final class OptionFileReader {
 					}
 				}
 			}
+			this.maxLinesRead = Math.max(MIN_LINES_READ, MAX_LINES_PER_UPLOADED_LINE * uploadedLines);
+		}
+
+		String[] lines(OptionFile file) {
+			return this.lines.computeIfAbsent(file, (f) -> f.text().split("\n", -1));
+		}
+
+		/** A finding, up to {@link #MAX_DIAGNOSTICS}; the rest are counted. */
+		void report(Diagnostic diagnostic) {
+			if (this.diagnostics.size() < MAX_DIAGNOSTICS) {
+				this.diagnostics.add(diagnostic);
+			}
+			else {
+				this.unlisted++;
+			}
+		}
+
+		void stop(Origin origin) {
+			this.stopped = true;
+			this.diagnostics.add(Diagnostic.about(null, origin, DiagnosticCode.READING_STOPPED, Severity.ERROR, this.linesRead - 1,
+					this.options.size()));
 		}
 
 		private static List<OptionFile> without(List<OptionFile> files, OptionFile self) {
@@ -234,12 +291,14 @@ public final class OptionFileReader {
 				.toList();
 		}
 
+		/** The last path component, trailing separators ignored; one pass, however many separators. */
 		private static String lastComponent(String path) {
 			String normalized = path.replace('\\', '/');
-			while (normalized.endsWith("/")) {
-				normalized = normalized.substring(0, normalized.length() - 1);
+			int end = normalized.length();
+			while (end > 0 && normalized.charAt(end - 1) == '/') {
+				end--;
 			}
-			return normalized.substring(normalized.lastIndexOf('/') + 1);
+			return normalized.substring(normalized.lastIndexOf('/', end - 1) + 1, end);
 		}
 
 	}

@@ -63,4 +63,26 @@ class OptionFileOracleIntegrationTests {
 		assertThat(memplanReads(file)).isEqualTo(MariaDbTools.printDefaults(file));
 	}
 
+	@Test
+	void readsAFileIncludedTwiceTwiceAsMyPrintDefaultsDoes() throws Exception {
+		// the server keeps no list of files read: each !include reads the file again, nested ones too
+		Path folder = Files.createTempDirectory("memplan-include-twice");
+		Path b = folder.resolve("b.cnf");
+		Path c = folder.resolve("c.cnf");
+		Path a = folder.resolve("a.cnf");
+		Files.writeString(c, "[mysqld]\nsort_buffer_size=4\n");
+		Files.writeString(b, "[mysqld]\nkey_buffer_size=2\n!include " + c + "\n");
+		Files.writeString(a, "[mysqld]\nmax_connections=1\n!include " + b + "\n!include " + b + "\nmax_connections=3\n!include " + c + "\n");
+		List<OptionFile> files = new ArrayList<>();
+		for (Path file : List.of(a, b, c)) {
+			files.add(new OptionFile(file.getFileName().toString(), Files.readString(file)));
+		}
+		List<String> memplan = new OptionFileReader().read(files).options().stream()
+			.filter((o) -> MARIADB_GROUPS.contains(o.group())).map(RawOption::asArgument).toList();
+		assertThat(memplan).isEqualTo(MariaDbTools.printDefaults(a));
+		// written out: c three times, b twice, in the order the lines name them
+		assertThat(memplan).containsExactly("--max_connections=1", "--key_buffer_size=2", "--sort_buffer_size=4", "--key_buffer_size=2",
+				"--sort_buffer_size=4", "--max_connections=3", "--sort_buffer_size=4");
+	}
+
 }

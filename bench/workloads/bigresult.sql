@@ -1,0 +1,1 @@
+SELECT REPEAT('y', 30000000) AS big;

@@ -4,7 +4,8 @@
 # N sessions at once (each session then pauses 3 s), samples information_schema.PROCESSLIST and
 # Memory_used while they run, and reads VmRSS before and VmHWM after from /proc.
 # Usage (as root, under the build lock): flock /tmp/memplan-build.lock bench/terms.sh
-# Results: bench/results/terms.txt (a table, then the derived figures memplan's model is checked against)
+# Results: bench/results/terms.txt (a table, then the derived figures), and the same derived figures as
+# src/main/resources/catalog/memory-terms.tsv, which memplan's model reads (MemoryTermsTests checks they agree).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_PORT=${BENCH_PORT:-16001}
@@ -65,6 +66,25 @@ row() {
     $((rss0 / 1024)) $(( (hwm - rss0) / n )) $(( (rss1 - rss0) / n )) $(( (peak_used - used0) / n / 1024 )) $((max_conn / 1024)) "${refused:-0}" | tee -a "$out"
 }
 
+# The server at rest: resident memory after start-up and one table scan, less the pages the buffer
+# pool, the Aria page cache and the key cache have touched — what no budget term names (code,
+# libraries, dictionary, background threads). Printed as its own line.
+base_row() {
+  BENCH_PRELOAD=
+  bench_start "$(config 16M)" 2>/dev/null
+  bench_sql bench -e "SELECT COUNT(*) FROM t" >/dev/null
+  sleep 0.5
+  local rss pool aria key
+  rss=$(( $(bench_kib VmRSS) * 1024 ))
+  pool=$(bench_sql -N -e "SELECT (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL')
+    - (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_FREE')")
+  aria=$(bench_status Aria_pagecache_blocks_used); key=$(bench_status Key_blocks_used)
+  bench_stop
+  echo "server at rest: resident $((rss / 1024)) KiB; buffer pool pages in use $pool × 16 KiB; Aria blocks used $aria × 8 KiB; key blocks used $key × 1 KiB" \
+    | tee -a "$out"
+  echo "server_base $(( (rss - pool * 16384 - aria * 8192 - key * 1024) / 1024 ))" >> "$BENCH_WORK/base"
+}
+
 bench_datadir "${BENCH_SMALL_TABLES:-2000}" 2>/dev/null
 mkdir -p "$BENCH_WORK/tmp" && chown mysql:mysql "$BENCH_WORK/tmp"
 {
@@ -75,8 +95,8 @@ mkdir -p "$BENCH_WORK/tmp" && chown mysql:mysql "$BENCH_WORK/tmp"
   echo "| row                                | tmp  |   N | malloc   | cap   | RSS0 MiB | resident | retained | Memory_used | MAX_MEMORY_USED | refused |"
   echo "|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|"
 } > "$out"
-row "idle connection"                 16M 200 idle      glibc -
-row "filesort 90k rows"               16M 20  filesort  glibc -
+row "idle connection"                 16M 100 idle      glibc -
+row "filesort"                        16M 20  filesort  glibc -
 row "join without index"              16M 20  join      glibc -
 row "prepared + stored proc cursor"   16M 20  prepared  glibc -
 row "GROUP BY temp table (spills)"    16M 20  tmpstorm  glibc -
@@ -92,3 +112,43 @@ row "multi temp tables, capped"       32M 20  multitemp glibc 48M
 row "16 MiB statement + 30 MB result" 16M 20  bigpacket glibc -
 row "2000 tables opened, 1 session"   16M 1   opentables glibc -
 row "2000 tables opened, 10 sessions" 16M 10  opentables glibc -
+base_row
+
+# The figures memplan's model uses, derived from the rows above (columns: row 2, tmp 3, N 4, malloc 5,
+# cap 6, RSS0 7, resident 8, retained 9, Memory_used 10, MAX_MEMORY_USED 11).
+derived=$(awk -F'|' '
+  function kib(s) { s = s + 0; return s }
+  function mib(t) { sub(/M/, "", t); return t * 1024 }
+  /^\| / && $3 ~ /M/ {
+    row = $2; gsub(/^ +| +$/, "", row); alloc = $5; gsub(/ /, "", alloc); cap = $6; gsub(/ /, "", cap)
+    tmp = mib($3); res = kib($8); used = kib($10); maxm = kib($11)
+    if (row == "idle connection" && used > conn) conn = used
+    if (row ~ /^filesort/ && res - 2048 > conn) conn = res - 2048
+    if (row ~ /^join/ && res - 256 > conn) conn = res - 256
+    if (row == "multi temp tables" && (res - 2048) / tmp > temps) temps = (res - 2048) / tmp
+    if (row ~ /^16 MiB statement/) packet = res / (30000000 / 1024)
+    if (row ~ /1 session/) table = res / 2000
+    if (row ~ /temp table/ && cap == "-" && alloc == "glibc") { g[row "/" tmp] = res; if (res - maxm - tmp > untracked) untracked = res - maxm - tmp }
+    if (row ~ /jemalloc/ && cap == "-") { j[row "/" tmp] = res }
+  }
+  END {
+    for (k in j) { gk = k; sub(/, jemalloc/, "", gk); if (gk in g && g[gk] / j[k] > slack) slack = g[gk] / j[k] }
+    printf "connection_structures\t%d\tKiB\n", int((conn + 63) / 64) * 64
+    printf "temp_tables_per_statement\t%d\tcount\n", int(temps) + (temps > int(temps))
+    printf "packet_copies\t%d\tcount\n", int(packet) + (packet > int(packet))
+    printf "open_table\t%d\tKiB\n", int(table) + (table > int(table))
+    printf "glibc_slack_percent\t%d\tpercent\n", int((slack - 1) * 100 + 0.999)
+    printf "untracked_beyond_temp_table\t%d\tKiB\n", int((untracked + 1023) / 1024) * 1024
+  }' "$out")
+derived="$derived
+$(awk '{ printf "server_base\t%d\tKiB\n", int(($2 + 1023) / 1024) * 1024 }' "$BENCH_WORK/base")"
+{
+  echo
+  echo "## Derived (copied to src/main/resources/catalog/memory-terms.tsv; docs/memory-terms.md explains each)"
+  echo "$derived" | sed 's/^/    /'
+} | tee -a "$out"
+{
+  echo "# Written by bench/terms.sh from bench/results/terms.txt; do not edit by hand (MemoryTermsTests compares them)."
+  echo "# name<TAB>value<TAB>unit"
+  echo "$derived"
+} > src/main/resources/catalog/memory-terms.tsv

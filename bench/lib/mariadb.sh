@@ -7,7 +7,7 @@ BENCH_PID=
 
 bench_sql() { mariadb --no-defaults -S "$BENCH_SOCK" -uroot "$@"; }
 
-# A datadir with the bench schema: t (100k rows, unindexed values), u (2,000 rows), and
+# A datadir with the bench schema: t (BENCH_ROWS rows, default 100k, unindexed values), u (2,000 rows), and
 # many small tables for the open-table workload. Built once, reused by every start.
 bench_datadir() { # $1 = number of small tables
   local data=$BENCH_WORK/data
@@ -17,7 +17,7 @@ bench_datadir() { # $1 = number of small tables
   printf '[mysqld]\ninnodb_buffer_pool_size=256M\n' > "$BENCH_WORK/load.cnf"
   bench_start "$BENCH_WORK/load.cnf"
   bench_sql -e "CREATE DATABASE bench; CREATE TABLE bench.t (id INT PRIMARY KEY, a INT, b INT, c VARCHAR(200), pad CHAR(100)) ENGINE=InnoDB;"
-  bench_sql bench -e "INSERT INTO t SELECT seq, seq * 7919 % 100003, seq % 5000, CONCAT(MD5(seq), MD5(seq * 3), MD5(seq * 7)), 'x' FROM seq_1_to_100000;"
+  bench_sql bench -e "INSERT INTO t SELECT seq, seq * 7919 % 100003, seq % 5000, CONCAT(MD5(seq), MD5(seq * 3), MD5(seq * 7)), 'x' FROM seq_1_to_${BENCH_ROWS:-100000};"
   bench_sql bench -e "CREATE TABLE u AS SELECT id, b FROM t WHERE id <= 2000; ANALYZE TABLE t, u;" >/dev/null
   local i
   { for i in $(seq 1 "${1:-0}"); do echo "CREATE TABLE bench.s$i (id INT PRIMARY KEY, v VARCHAR(64), w INT, KEY (w)) ENGINE=InnoDB;"; done; } | bench_sql

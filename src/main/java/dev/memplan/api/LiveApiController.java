@@ -46,7 +46,7 @@ class LiveApiController {
 			return ResponseEntity.badRequest().body(problem);
 		}
 		PlanQuery host = new PlanQuery(null, request.hostRam(), request.hostCpus(), request.expectedConnections(),
-				request.mysqlShare(), request.reservedForOtherProcesses(), request.variables());
+				request.mysqlShare(), request.reservedForOtherProcesses(), request.variables(), request.assumptions());
 		LiveOutcome outcome = this.liveService.probeAndPlan(target, host);
 		if (outcome instanceof LiveOutcome.Failed failed) {
 			return failure(failed.failure());

@@ -28,7 +28,7 @@ class PlanApiController {
 	@PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	PlanResponse plan(@RequestBody PlanRequest request) {
 		PlanQuery query = new PlanQuery(request.server(), request.hostRam(), request.hostCpus(), request.expectedConnections(),
-				request.mysqlShare(), request.reservedForOtherProcesses(), request.variables());
+				request.mysqlShare(), request.reservedForOtherProcesses(), request.variables(), request.assumptions());
 		ImportRequest input = new ImportRequest(request.mycnf(), request.files(), request.showVariables(), request.instance());
 		return PlanResponseMapper.toResponse(this.planService.plan(query, input));
 	}
@@ -37,7 +37,8 @@ class PlanApiController {
 	@PostMapping(path = "/plan", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	PlanResponse planText(@RequestBody String text, @RequestParam Map<String, String> params) {
 		PlanQuery query = new PlanQuery(params.get("server"), params.get("hostRam"), params.get("hostCpus"),
-				params.get("expectedConnections"), params.get("mysqlShare"), params.get("reservedForOtherProcesses"), Map.of());
+				params.get("expectedConnections"), params.get("mysqlShare"), params.get("reservedForOtherProcesses"), Map.of(),
+				new PlanQuery.Assumptions(params.get("tempTablesPerStatement"), params.get("largestPacket"), params.get("allocator")));
 		return PlanResponseMapper.toResponse(this.planService.plan(query, new ImportRequest(text, Map.of(), null, params.get("instance"))));
 	}
 

@@ -1,8 +1,10 @@
 package dev.memplan.app;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
+import dev.memplan.budget.Allocator;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.live.AllowedHosts;
 import dev.memplan.live.LiveServerProbe;
@@ -78,10 +80,21 @@ public class LivePlanService {
 		LiveReading reading = LiveReading.of(((ProbeResult.Connected) result).snapshot(), ServerCatalog.standard());
 		String expected = !PlanQuery.isBlank(host.expectedConnections()) ? host.expectedConnections()
 				: (reading.maxUsedConnections() != null) ? reading.maxUsedConnections().toString() : null;
-		PlanQuery query = host.withServer(reading.profile().id()).withExpectedConnections(expected);
+		PlanQuery query = host.withServer(reading.profile().id()).withExpectedConnections(expected)
+			.withAssumptions(withServersAllocator(host.assumptions(), reading));
 		PlanResult planned = this.planService.planWith(query, reading.settings(), List.of(),
 				reading.snapshot().performanceSchemaBytes());
 		return new LiveOutcome.Planned(planned, reading, LiveFigures.of(planned, reading));
+	}
+
+	/** The allocator the server names (version_malloc_library), unless the user gave one. */
+	private static PlanQuery.Assumptions withServersAllocator(PlanQuery.Assumptions assumptions, LiveReading reading) {
+		String malloc = reading.snapshot().observed().mallocLibrary();
+		if (!PlanQuery.isBlank(assumptions.allocator()) || Allocator.parse(malloc) == null) {
+			return assumptions;
+		}
+		return new PlanQuery.Assumptions(assumptions.tempTablesPerStatement(), assumptions.largestPacket(),
+				Allocator.parse(malloc).name().toLowerCase(Locale.ROOT));
 	}
 
 }

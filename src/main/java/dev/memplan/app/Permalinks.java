@@ -23,6 +23,9 @@ public final class Permalinks {
 		add(uri, "expectedConnections", query.expectedConnections());
 		add(uri, "mysqlShare", query.mysqlShare());
 		add(uri, "reservedForOtherProcesses", query.reservedForOtherProcesses());
+		add(uri, "tempTablesPerStatement", query.assumptions().tempTablesPerStatement());
+		add(uri, "largestPacket", query.assumptions().largestPacket());
+		add(uri, "allocator", query.assumptions().allocator());
 		for (Map.Entry<String, String> variable : query.variables().entrySet()) {
 			add(uri, variable.getKey(), variable.getValue());
 		}

@@ -8,50 +8,72 @@ import java.util.Map;
  * carry it; {@link PlanQueryReader} validates it once for all of them. Null means "not given".
  */
 public record PlanQuery(String server, String hostRam, String hostCpus, String expectedConnections, String mysqlShare,
-		String reservedForOtherProcesses, Map<String, String> variables) {
+		String reservedForOtherProcesses, Map<String, String> variables, Assumptions assumptions) {
 
 	public static final String DEFAULT_SERVER = "mysql-8.0";
 
 	public static final PlanQuery EMPTY = new PlanQuery(null, null, null, null, null, null, Map.of());
 
+	/**
+	 * What the statements do where no variable says it (budget.Workload), as text; null = the measured default.
+	 *
+	 * @param allocator glibc, jemalloc or tcmalloc (a live server's version_malloc_library when not given)
+	 */
+	public record Assumptions(String tempTablesPerStatement, String largestPacket, String allocator) {
+
+		public static final Assumptions NONE = new Assumptions(null, null, null);
+
+	}
+
 	public PlanQuery {
 		variables = (variables != null) ? new LinkedHashMap<>(variables) : new LinkedHashMap<>();
+		assumptions = (assumptions != null) ? assumptions : Assumptions.NONE;
+	}
+
+	public PlanQuery(String server, String hostRam, String hostCpus, String expectedConnections, String mysqlShare,
+			String reservedForOtherProcesses, Map<String, String> variables) {
+		this(server, hostRam, hostCpus, expectedConnections, mysqlShare, reservedForOtherProcesses, variables, Assumptions.NONE);
+	}
+
+	public PlanQuery withAssumptions(Assumptions assumptions) {
+		return new PlanQuery(this.server, this.hostRam, this.hostCpus, this.expectedConnections, this.mysqlShare,
+				this.reservedForOtherProcesses, this.variables, assumptions);
 	}
 
 	public PlanQuery withServer(String server) {
 		return new PlanQuery(server, this.hostRam, this.hostCpus, this.expectedConnections, this.mysqlShare,
-				this.reservedForOtherProcesses, this.variables);
+				this.reservedForOtherProcesses, this.variables, this.assumptions);
 	}
 
 	public PlanQuery withHostRam(String hostRam) {
 		return new PlanQuery(this.server, hostRam, this.hostCpus, this.expectedConnections, this.mysqlShare,
-				this.reservedForOtherProcesses, this.variables);
+				this.reservedForOtherProcesses, this.variables, this.assumptions);
 	}
 
 	public PlanQuery withExpectedConnections(String expectedConnections) {
 		return new PlanQuery(this.server, this.hostRam, this.hostCpus, expectedConnections, this.mysqlShare,
-				this.reservedForOtherProcesses, this.variables);
+				this.reservedForOtherProcesses, this.variables, this.assumptions);
 	}
 
 	public PlanQuery withMysqlShare(String mysqlShare) {
 		return new PlanQuery(this.server, this.hostRam, this.hostCpus, this.expectedConnections, mysqlShare,
-				this.reservedForOtherProcesses, this.variables);
+				this.reservedForOtherProcesses, this.variables, this.assumptions);
 	}
 
 	public PlanQuery withReservedForOtherProcesses(String reserved) {
 		return new PlanQuery(this.server, this.hostRam, this.hostCpus, this.expectedConnections, this.mysqlShare, reserved,
-				this.variables);
+				this.variables, this.assumptions);
 	}
 
 	public PlanQuery withVariables(Map<String, String> variables) {
 		return new PlanQuery(this.server, this.hostRam, this.hostCpus, this.expectedConnections, this.mysqlShare,
-				this.reservedForOtherProcesses, variables);
+				this.reservedForOtherProcesses, variables, this.assumptions);
 	}
 
 	/** The host fields alone: what a live probe plans with before the server has said what it is. */
 	public PlanQuery hostOnly() {
 		return new PlanQuery(null, this.hostRam, this.hostCpus, this.expectedConnections, this.mysqlShare,
-				this.reservedForOtherProcesses, Map.of());
+				this.reservedForOtherProcesses, Map.of(), this.assumptions);
 	}
 
 	static boolean isBlank(String text) {

@@ -14,10 +14,12 @@ import dev.memplan.core.ByteSizeFormatException;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.core.Origin;
+import dev.memplan.budget.Allocator;
 import dev.memplan.budget.BudgetCalculator;
 import dev.memplan.budget.HostSpec;
 import dev.memplan.budget.ServerSettings;
 import dev.memplan.budget.SettingsNormalizer;
+import dev.memplan.budget.Workload;
 
 /** Validates a {@link PlanQuery}, naming every bad field at once. */
 public final class PlanQueryReader {
@@ -45,6 +47,7 @@ public final class PlanQueryReader {
 				.orElse(null);
 		BigDecimal share = readShare(query.mysqlShare(), problems);
 		long reserved = readReserved(query.reservedForOtherProcesses(), problems);
+		Workload workload = readWorkload(query.assumptions(), problems);
 		ServerSettings settings = ServerSettings.empty().overrideWith(imported);
 		query.variables().forEach((name, value) -> {
 			if (value != null && !value.isBlank()) {
@@ -59,7 +62,32 @@ public final class PlanQueryReader {
 			problems.addAll(variableProblems(profile, settings));
 			throw new InvalidInputException(problems);
 		}
-		return new ReadQuery(profile, settings, new HostSpec(ram, cpus, expected, share, reserved));
+		return new ReadQuery(profile, settings, new HostSpec(ram, cpus, expected, share, reserved, workload));
+	}
+
+	/** The statements' assumptions: every field optional, each checked like the host fields. */
+	private static Workload readWorkload(PlanQuery.Assumptions assumptions, List<InputProblem> problems) {
+		Integer tempTables = readCount("tempTablesPerStatement", assumptions.tempTablesPerStatement(), 1, 64, problems)
+			.map(Long::intValue).orElse(null);
+		Long packet = null;
+		if (!PlanQuery.isBlank(assumptions.largestPacket())) {
+			try {
+				packet = ByteSize.parse(assumptions.largestPacket().strip()).toLongExact();
+			}
+			catch (ByteSizeFormatException | ArithmeticException ex) {
+				problems.add(new InputProblem("largestPacket", assumptions.largestPacket(),
+						"The largest packet must be a size such as 16M.").withKey("error.largestPacket"));
+			}
+		}
+		Allocator allocator = null;
+		if (!PlanQuery.isBlank(assumptions.allocator())) {
+			allocator = Allocator.parse(assumptions.allocator());
+			if (allocator == null) {
+				problems.add(new InputProblem("allocator", assumptions.allocator(), "The allocator is glibc, jemalloc or tcmalloc.")
+					.withKey("error.allocator"));
+			}
+		}
+		return new Workload(tempTables, packet, allocator);
 	}
 
 	/** So that a bad host field does not hide a bad variable: the user sees every problem at once. */

@@ -6,11 +6,15 @@ import java.util.List;
  * The memory a server can allocate, against the host.
  *
  * @param connectionSlots max_connections + 1: the +1 is the slot kept for an administrator
- * @param expectedConnections null when unknown; then {@code expectedPeakBytes} is null too
+ * @param worstCaseBytes the ceiling: every connection at its worst, every term counted
+ * @param expectedConnections null when unknown; then {@code expectedPeakBytes} and {@code expectedPeak} are null too
+ * @param expectedPeakBytes memory-model.md §1's nominal figure at the expected connections (the verdict uses it)
+ * @param expectedPeak the offline range at the expected connections, or null
+ * @param capped the ceiling with the server's memory caps in force, or null when none is set
  */
 public record Budget(List<LineItem> lineItems, long globalBytes, long perConnectionBytes, long connectionSlots,
 		long worstCaseBytes, Long expectedConnections, Long expectedPeakBytes, long budgetLimitBytes,
-		long hostRamBytes, Verdict verdict) {
+		long hostRamBytes, Verdict verdict, ExpectedPeak expectedPeak, CappedCeiling capped) {
 
 	public List<LineItem> items(Scope scope) {
 		return this.lineItems.stream().filter((item) -> item.scope() == scope).toList();

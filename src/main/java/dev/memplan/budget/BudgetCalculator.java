@@ -21,6 +21,19 @@ public final class BudgetCalculator {
 
 	static final long PERFORMANCE_SCHEMA_MARIADB = 96 * MIB;
 
+	private final MemoryTerms terms;
+
+	private final UnnamedTerms unnamed;
+
+	public BudgetCalculator() {
+		this(MemoryTerms.standard());
+	}
+
+	BudgetCalculator(MemoryTerms terms) {
+		this.terms = terms;
+		this.unnamed = new UnnamedTerms(terms);
+	}
+
 	/**
 	 * @param measuredPerformanceSchemaBytes what a live server reported, or null to estimate
 	 */
@@ -46,6 +59,7 @@ public final class BudgetCalculator {
 		if (settings.has("temptable_max_ram")) {
 			items.add(tempTablePool(settings));
 		}
+		items.add(this.unnamed.openTables(settings));
 		items.add(perConnection("sort_buffer", "sort buffer", settings.bytes("sort_buffer_size"), List.of("sort_buffer_size"),
 				"Each ORDER BY or GROUP BY that cannot use an index allocates a sort buffer of this size."));
 		items.add(perConnection("join_buffer", "join buffer", settings.bytes("join_buffer_size"), List.of("join_buffer_size"),
@@ -59,6 +73,14 @@ public final class BudgetCalculator {
 		items.add(networkBuffers(settings));
 		items.add(binlogCaches(settings));
 		items.add(inMemoryTempTable(settings));
+		Workload workload = host.workload();
+		items.add(this.unnamed.connectionStructures());
+		items.add(this.unnamed.moreTempTables(settings, workload));
+		if (settings.has("temptable_max_ram")) {
+			items.add(this.unnamed.tempTableThreadBlock(settings));
+		}
+		items.add(this.unnamed.packetCopies(settings, workload));
+		items.add(this.unnamed.allocatorSlack(workload, allocations(items)));
 		return total(items, settings, host);
 	}
 
@@ -76,10 +98,23 @@ public final class BudgetCalculator {
 		long slots = Math.addExact(settings.bytes("max_connections"), 1);
 		long worstCase = Math.addExact(global, Math.multiplyExact(slots, perConnection));
 		Long expected = host.expectedConnections();
-		Long expectedPeak = (expected != null) ? Math.addExact(global, Math.multiplyExact(expected, perConnection)) : null;
+		ExpectedPeak expectedPeak = (expected != null) ? ExpectedPeak.offline(items, global, expected) : null;
+		Long nominalPeak = (expectedPeak != null) ? expectedPeak.nominalBytes() : null;
 		long limit = budgetLimit(host);
-		return new Budget(List.copyOf(items), global, perConnection, slots, worstCase, expected, expectedPeak, limit,
-				host.hostRamBytes(), verdict(worstCase, expectedPeak, limit, host.hostRamBytes()));
+		CappedCeiling capped = CappedCeiling.of(settings, this.terms, global, perConnection, slots);
+		return new Budget(List.copyOf(items), global, perConnection, slots, worstCase, expected, nominalPeak, limit,
+				host.hostRamBytes(), verdict(worstCase, nominalPeak, limit, host.hostRamBytes()), expectedPeak, capped);
+	}
+
+	/** What a connection allocates through malloc: every per-connection term but the thread stack (mmap'd). */
+	private static long allocations(List<LineItem> items) {
+		long bytes = 0;
+		for (LineItem item : items) {
+			if (item.scope() == Scope.PER_CONNECTION && !item.id().equals("thread_stack")) {
+				bytes = Math.addExact(bytes, item.bytes());
+			}
+		}
+		return bytes;
 	}
 
 	/** Host RAM × MySQL's share − memory reserved for other processes (never below 0). */

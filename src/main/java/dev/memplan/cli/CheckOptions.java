@@ -20,6 +20,12 @@ final class CheckOptions {
 
 	String reserved;
 
+	String tempTables;
+
+	String largestPacket;
+
+	String allocator;
+
 	String showVariables;
 
 	String live;
@@ -53,7 +59,8 @@ final class CheckOptions {
 				case "-h", "--help" -> options.help = true;
 				case "--recommend" -> options.recommendOnly = true;
 				case "--server", "--ram", "--format", "--instance", "--expected-connections", "--share", "--reserved",
-						"--show-variables", "--live", "--user", "--password-env", "--tls", "--oom-log", "--fail-on" -> {
+						"--show-variables", "--live", "--user", "--password-env", "--tls", "--oom-log", "--fail-on",
+						"--temp-tables-per-statement", "--largest-packet", "--allocator" -> {
 					String value = inlineValue;
 					if (value == null) {
 						if (i + 1 >= args.size()) {
@@ -92,6 +99,9 @@ final class CheckOptions {
 			case "--expected-connections" -> this.expectedConnections = value;
 			case "--share" -> this.share = value;
 			case "--reserved" -> this.reserved = value;
+			case "--temp-tables-per-statement" -> this.tempTables = value;
+			case "--largest-packet" -> this.largestPacket = value;
+			case "--allocator" -> this.allocator = value;
 			case "--show-variables" -> this.showVariables = value;
 			case "--live" -> this.live = value;
 			case "--user" -> this.user = value;

@@ -42,6 +42,11 @@ final class Help {
 			  --expected-connections N   plan the expected peak for N concurrent connections
 			  --share 0.85               MySQL's share of RAM (default 0.85)
 			  --reserved SIZE            memory kept for other processes (default 0)
+			  --temp-tables-per-statement N  in-memory temp tables one statement holds at once
+			                             (default: the measured count, docs/memory-terms.md)
+			  --largest-packet SIZE      the largest row, result or statement clients exchange
+			                             (default 1M, never above max_allowed_packet)
+			  --allocator NAME           glibc (default), jemalloc or tcmalloc; --live reads it
 			  --show-variables FILE      a SHOW GLOBAL VARIABLES dump instead of option files
 			  --live HOST[:PORT]         read a live server instead (read-only statements)
 			  --user USER                the user for --live

@@ -27,6 +27,7 @@ import dev.memplan.report.TextReport;
 import dev.memplan.app.ImportRequest;
 import dev.memplan.app.PlanResult;
 import dev.memplan.app.PlanService;
+import dev.memplan.report.LiveResponse;
 import dev.memplan.report.SnippetWriter;
 import dev.memplan.app.HostCheckService;
 import dev.memplan.app.LiveOutcome;
@@ -161,7 +162,14 @@ public final class MemplanCli {
 		if (outcome instanceof LiveOutcome.Failed failed) {
 			throw new CliException(failed.failure().message());
 		}
-		return report(((LiveOutcome.Planned) outcome).result(), options, oomSummary);
+		LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;
+		if (options.format.equals("json") && !options.recommendOnly) {
+			// the live answer is the API's: the plan's fields and the live section with the observed peaks
+			this.out.print(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+				.writeValueAsString(LiveResponse.of(planned.result(), planned.figures())) + "\n");
+			return exitCode(planned.result().plan(), options);
+		}
+		return report(planned.result(), options, oomSummary);
 	}
 
 	/** The host and plan options every check shares. */
@@ -169,7 +177,8 @@ public final class MemplanCli {
 		return PlanQuery.EMPTY.withHostRam(options.ram)
 			.withExpectedConnections(options.expectedConnections)
 			.withMysqlShare(options.share)
-			.withReservedForOtherProcesses(options.reserved);
+			.withReservedForOtherProcesses(options.reserved)
+			.withAssumptions(new PlanQuery.Assumptions(options.tempTables, options.largestPacket, options.allocator));
 	}
 
 	/** {@code db1}, {@code db1:3307}, {@code [2001:db8::5]:3306}. */
@@ -216,6 +225,11 @@ public final class MemplanCli {
 				this.out.print("\n" + oomSummary);
 			}
 		}
+		return exitCode(plan, options);
+	}
+
+	/** Prints the input errors; 2 for them, 1 when the verdict fails the check, else 0. */
+	private int exitCode(Plan plan, CheckOptions options) {
 		List<Diagnostic> errors = plan.diagnostics().stream().filter((d) -> d.severity() == Severity.ERROR).toList();
 		for (Diagnostic error : errors) {
 			this.err.println("memplan: " + ((error.origin() != null) ? error.origin() + ": " : "") + EnglishText.of(error));
@@ -237,6 +251,9 @@ public final class MemplanCli {
 			case "mysqlShare" -> "--share";
 			case "reservedForOtherProcesses" -> "--reserved";
 			case "server" -> "--server";
+			case "tempTablesPerStatement" -> "--temp-tables-per-statement";
+			case "largestPacket" -> "--largest-packet";
+			case "allocator" -> "--allocator";
 			default -> field;
 		};
 	}

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import dev.memplan.livereading.LiveSnapshot;
+import dev.memplan.livereading.ObservedPeaks;
 
 /**
  * Reads a live MySQL or MariaDB server with read-only statements: its version, SHOW GLOBAL
@@ -115,8 +116,9 @@ public final class LiveServerProbe {
 		Map<String, String> status = pairs(connection, "SHOW GLOBAL STATUS");
 		boolean mariaDb = (version + " " + comment).toLowerCase(Locale.ROOT).contains("mariadb");
 		MeasuredMemory measured = mariaDb ? MeasuredMemory.mariaDb(connection, status) : MeasuredMemory.mySql(connection);
+		ObservedPeaks observed = ObservedPeaksReader.read(connection, mariaDb, variables);
 		return new LiveSnapshot(version, comment, variables, status, measured.totalBytes(), measured.note(), measured.consumers(),
-				measured.performanceSchemaBytes());
+				measured.performanceSchemaBytes(), observed);
 	}
 
 	/**

@@ -11,9 +11,14 @@ import java.util.Map;
  * @param measuredNote what the figure leaves out, or why there is none
  * @param topConsumers the largest memory areas or connections the server lists
  * @param performanceSchemaBytes P_S's own size (its memory/performance_schema/% instruments), or null
+ * @param observed the per-connection memory high-water marks, and what could not be read
  */
 public record LiveSnapshot(String version, String versionComment, Map<String, String> variables, Map<String, String> status,
-		Long measuredTotalBytes, String measuredNote, List<Consumer> topConsumers, Long performanceSchemaBytes) {
+		Long measuredTotalBytes, String measuredNote, List<Consumer> topConsumers, Long performanceSchemaBytes, ObservedPeaks observed) {
+
+	public LiveSnapshot {
+		observed = (observed != null) ? observed : ObservedPeaks.none(null, List.of("the server was not asked"));
+	}
 
 	/** One memory area (MySQL) or connection (MariaDB) and its current bytes. */
 	public record Consumer(String name, long bytes) {

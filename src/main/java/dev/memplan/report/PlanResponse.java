@@ -13,8 +13,14 @@ public record PlanResponse(String server, String serverName, long hostRamBytes, 
 		List<LineItem> lineItems, Map<String, Variable> variables, Recommendation recommendation, List<Lever> levers,
 		Solution solution, List<Warning> warnings, List<String> instances, String permalink) {
 
+	/**
+	 * {@code worstCaseBytes} is the ceiling (every connection at its worst); {@code expectedPeakBytes} is
+	 * memory-model.md §1's nominal figure; {@code expectedPeak} the offline range around it; {@code capped}
+	 * the ceiling with the server's memory caps in force (null when none is set).
+	 */
 	public record Totals(long globalBytes, long perConnectionBytes, long connectionSlots, long worstCaseBytes,
-			Long expectedConnections, Long expectedPeakBytes, long budgetLimitBytes, long overByBytes, long headroomBytes) {
+			Long expectedConnections, Long expectedPeakBytes, long budgetLimitBytes, long overByBytes, long headroomBytes,
+			ExpectedPeak expectedPeak, Capped capped, RecommendedCaps recommendedCaps) {
 	}
 
 	/** One change of the chosen option: {@code from} and {@code to} in bytes (a count for max_connections). */
@@ -33,6 +39,19 @@ public record PlanResponse(String server, String serverName, long hostRamBytes, 
 	public record Option(String option, boolean fits, long maxConnections, long bufferPoolBytes, long worstCaseBytes,
 			long budgetLimitBytes, String verdict, long overByBytes, long headroomBytes, Long smallestFittingRamBytes,
 			List<Lever> levers, Map<String, Long> values) {
+	}
+
+	/** The server's caps memplan recommends, and the ceiling with them in force (null on MySQL 5.x). */
+	public record RecommendedCaps(long sessionCapBytes, Long globalCapBytes, long cappedWorstCaseBytes, boolean fits,
+			Map<String, String> settings, String tradeOff) {
+	}
+
+	/** Offline, a range: from every connection idle to every connection at its worst. */
+	public record ExpectedPeak(long connections, long lowBytes, long nominalBytes, long highBytes, String basis) {
+	}
+
+	public record Capped(List<String> variables, long capBytes, long untrackedPerConnectionBytes, long perConnectionBytes,
+			long worstCaseBytes) {
 	}
 
 	public record LineItem(String id, String term, String scope, long bytes, List<String> variables, String explanation,

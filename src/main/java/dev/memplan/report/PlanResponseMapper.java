@@ -9,6 +9,10 @@ import java.util.Map;
 import dev.memplan.budget.Budget;
 import dev.memplan.budget.ChangeSet;
 import dev.memplan.budget.Solution;
+import dev.memplan.budget.CappedCeiling;
+import dev.memplan.budget.ExpectedPeak;
+import dev.memplan.budget.MemoryCaps;
+import dev.memplan.budget.MemoryTerms;
 import dev.memplan.budget.EffectiveVariable;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Recommendation;
@@ -30,7 +34,8 @@ public final class PlanResponseMapper {
 		Budget budget = plan.budget();
 		PlanResponse.Totals totals = new PlanResponse.Totals(budget.globalBytes(), budget.perConnectionBytes(),
 				budget.connectionSlots(), budget.worstCaseBytes(), budget.expectedConnections(), budget.expectedPeakBytes(),
-				budget.budgetLimitBytes(), budget.overByBytes(), budget.headroomBytes());
+				budget.budgetLimitBytes(), budget.overByBytes(), budget.headroomBytes(), expectedPeak(budget.expectedPeak()),
+				capped(budget.capped()), recommendedCaps(MemoryCaps.recommend(plan.settings(), budget, MemoryTerms.standard())));
 		Map<String, PlanResponse.Variable> variables = new LinkedHashMap<>();
 		plan.settings().variables().forEach((name, variable) -> variables.put(name, variable(variable)));
 		plan.settings().namedKeyCacheBytes().forEach((cache, bytes) -> variables.put(cache + ".key_buffer_size",
@@ -41,6 +46,28 @@ public final class PlanResponseMapper {
 						item.bytes(), item.variables(), item.explanation(), item.estimate())).toList(),
 				variables, recommendation(plan), levers(plan.solution().chosen()), solution(plan.solution()),
 				plan.diagnostics().stream().map(PlanResponseMapper::warning).toList(), result.instances(), permalink);
+	}
+
+	private static PlanResponse.ExpectedPeak expectedPeak(ExpectedPeak peak) {
+		return (peak != null) ? new PlanResponse.ExpectedPeak(peak.connections(), peak.lowBytes(), peak.nominalBytes(), peak.highBytes(),
+				"offline: a range, from every connection idle to every connection at its worst; the statements decide where a server lands")
+				: null;
+	}
+
+	private static PlanResponse.RecommendedCaps recommendedCaps(MemoryCaps caps) {
+		if (caps == null) {
+			return null;
+		}
+		Map<String, String> settings = new LinkedHashMap<>();
+		caps.lines().forEach((line) -> settings.put(line[0], line[1]));
+		return new PlanResponse.RecommendedCaps(caps.sessionCapBytes(), caps.globalCapBytes(), caps.cappedWorstCaseBytes(), caps.fits(),
+				settings, "A statement or connection over the cap fails with an error instead of the host running out of memory; "
+						+ "the cap bounds tracked memory only, so the capped ceiling adds what it does not track (measured).");
+	}
+
+	private static PlanResponse.Capped capped(CappedCeiling capped) {
+		return (capped != null) ? new PlanResponse.Capped(capped.variables(), capped.capBytes(), capped.untrackedPerConnectionBytes(),
+				capped.perConnectionBytes(), capped.worstCaseBytes()) : null;
 	}
 
 	private static PlanResponse.Variable variable(EffectiveVariable variable) {

@@ -8,6 +8,8 @@ import dev.memplan.core.ByteSize;
 import dev.memplan.budget.Budget;
 import dev.memplan.budget.EffectiveSettings;
 import dev.memplan.budget.HostSpec;
+import dev.memplan.budget.MemoryCaps;
+import dev.memplan.budget.MemoryTerms;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Recommendation;
 
@@ -55,6 +57,7 @@ public final class SnippetWriter {
 		for (String[] line : lines) {
 			snippet.append(line[0]).append(" ".repeat(width - line[0].length())).append("  # ").append(line[1]).append('\n');
 		}
+		snippet.append(CapSnippet.write(MemoryCaps.recommend(settings, budget, MemoryTerms.standard())));
 		return snippet.toString();
 	}
 

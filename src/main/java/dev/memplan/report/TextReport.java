@@ -38,8 +38,14 @@ public final class TextReport {
 				case OVERCOMMITTED -> "the worst case passes the host's RAM; a connection storm can bring in the OOM killer.";
 			}).append("\n\n");
 		row(out, "worst case (" + b.connectionSlots() + " slots)", b.worstCaseBytes());
+		if (b.capped() != null) {
+			row(out, "worst case with " + String.join(", ", b.capped().variables()), b.capped().worstCaseBytes());
+		}
 		if (b.expectedPeakBytes() != null) {
 			row(out, "expected peak (" + b.expectedConnections() + " connections)", b.expectedPeakBytes());
+			String range = human(b.expectedPeak().lowBytes()) + " – " + human(b.expectedPeak().highBytes());
+			out.append(this.markdown ? "- expected peak range (idle to all at worst): **" + range + "**\n"
+					: String.format("  %-34s %s%n", "range (idle to all at worst)", range));
 		}
 		row(out, "budget limit", b.budgetLimitBytes());
 		row(out, "global buffers", b.globalBytes());

@@ -2,6 +2,8 @@ package dev.memplan.api;
 
 import org.junit.jupiter.api.Test;
 
+import dev.memplan.support.ExpectedBudget;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -32,12 +34,14 @@ class PlanApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.server").value("mysql-8.0"))
 			.andExpect(jsonPath("$.hostRamBytes").value(17179869184L))
-			// global: 128M pool + 5 % + 16M log + 8M key + 128M P_S + 1G TempTable
-			.andExpect(jsonPath("$.totals.globalBytes").value(1374053990L))
-			.andExpect(jsonPath("$.totals.perConnectionBytes").value(2064384))
+			// global: 128M pool + 5 % + 16M log + 8M key + 128M P_S + 1G TempTable + open tables (ExpectedBudget)
+			.andExpect(jsonPath("$.totals.globalBytes").value(ExpectedBudget.mysql80Global()))
+			.andExpect(jsonPath("$.totals.perConnectionBytes").value(ExpectedBudget.mysql80PerConnection()))
 			.andExpect(jsonPath("$.totals.connectionSlots").value(501))
-			.andExpect(jsonPath("$.totals.worstCaseBytes").value(1374053990L + 501 * 2064384L))
-			.andExpect(jsonPath("$.totals.expectedPeakBytes").value(1374053990L + 120 * 2064384L))
+			.andExpect(jsonPath("$.totals.worstCaseBytes").value(ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection()))
+			// §1's nominal figure: 120 × the named buffers (2,064,384)
+			.andExpect(jsonPath("$.totals.expectedPeakBytes").value(ExpectedBudget.mysql80Global() + 120 * 2064384L))
+			.andExpect(jsonPath("$.totals.expectedPeak.highBytes").value(ExpectedBudget.mysql80Global() + 120 * ExpectedBudget.mysql80PerConnection()))
 			.andExpect(jsonPath("$.totals.budgetLimitBytes").value(14602888806L))
 			// 14602888806 − (1374053990 + 501 × 2064384 = 2408310374)
 			.andExpect(jsonPath("$.totals.headroomBytes").value(12194578432L))
@@ -52,7 +56,7 @@ class PlanApiTests {
 			.andExpect(jsonPath("$.recommendation.tier.instanceClass").value("db.m1.xlarge"))
 			.andExpect(jsonPath("$.recommendation.poolRatio").value(0.73))
 			.andExpect(jsonPath("$.recommendation.bufferPoolBytes").value(11811160064L))
-			.andExpect(jsonPath("$.recommendation.maxConnectionsThatFit").value(467))
+			.andExpect(jsonPath("$.recommendation.maxConnectionsThatFit").value(ExpectedBudget.mysql80ConnectionsThatFitOn16GiB()))
 			.andExpect(jsonPath("$.recommendation.mycnf").value(containsString("innodb_buffer_pool_size = 11G")))
 			.andExpect(jsonPath("$.permalink").value("/?server=mysql-8.0&hostRam=16G&expectedConnections=120&mysqlShare=0.85&reservedForOtherProcesses=0&max_connections=500"));
 	}

@@ -9,7 +9,11 @@ import dev.memplan.core.Origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each term of docs/memory-model.md#global-terms and #per-connection-terms on each kind of server, with the arithmetic written out. */
+/**
+ * Each term of docs/memory-model.md#global-terms and #per-connection-terms on each kind of server, with the
+ * arithmetic written out. The terms no variable names (docs/memory-terms.md) use the figures fixed in
+ * {@link UnnamedTermsTests#TERMS}.
+ */
 class BudgetCalculatorTests {
 
 	private static final long KIB = 1024;
@@ -26,7 +30,7 @@ class BudgetCalculatorTests {
 			settings.set(nameValuePairs[i], nameValuePairs[i + 1], Origin.request());
 		}
 		EffectiveSettings effective = new SettingsNormalizer(this.catalog).normalize(this.catalog.require(server), settings, host);
-		return new BudgetCalculator().calculate(effective, host, null);
+		return new BudgetCalculator(UnnamedTermsTests.TERMS).calculate(effective, host, null);
 	}
 
 	private static long item(Budget budget, String id) {
@@ -42,16 +46,17 @@ class BudgetCalculatorTests {
 		assertThat(item(budget, "key_cache")).isEqualTo(8 * MIB);
 		assertThat(item(budget, "performance_schema")).isEqualTo(128 * MIB); // offline estimate
 		assertThat(item(budget, "temptable")).isEqualTo(GIB);
-		// 128M + 6710886 + 16M + 8M + 128M + 1G
-		assertThat(budget.globalBytes()).isEqualTo(1374053990L);
+		// 128M + 6710886 + 16M + 8M + 128M + 1G, + 4000 open tables × 58 KiB
+		assertThat(budget.globalBytes()).isEqualTo(1374053990L + 4000 * 58 * KIB);
 		assertThat(item(budget, "binlog_caches")).isEqualTo(64 * KIB); // binary log on by default in 8.0
 		assertThat(item(budget, "tmp_table")).isZero(); // TempTable holds them, not each connection
 		assertThat(item(budget, "thread_stack")).isEqualTo(MIB);
 		assertThat(item(budget, "net_buffers")).isEqualTo(32 * KIB); // 2 × 16K
-		// sort 256K + join 256K + read 128K + read_rnd 256K + stack 1M + net 32K + binlog 64K
-		assertThat(budget.perConnectionBytes()).isEqualTo(2064384);
+		// §1: sort 256K + join 256K + read 128K + read_rnd 256K + stack 1M + net 32K + binlog 64K = 2,064,384;
+		// + connection 384 KiB + TempTable block 1M + 3 × 1M packets = 6,651,904; + 46 % of all but the stack (5,603,328)
+		assertThat(budget.perConnectionBytes()).isEqualTo(2064384 + 393216 + MIB + 3 * MIB + 2577530).isEqualTo(9229434);
 		assertThat(budget.connectionSlots()).isEqualTo(152); // 151 + the admin slot
-		assertThat(budget.worstCaseBytes()).isEqualTo(1374053990L + 152 * 2064384L);
+		assertThat(budget.worstCaseBytes()).isEqualTo(1611621990L + 152 * 9229434L);
 		assertThat(budget.expectedPeakBytes()).isNull();
 		assertThat(budget.budgetLimitBytes()).isEqualTo(14602888806L); // floor(0.85 × 16 GiB)
 		assertThat(budget.verdict()).isEqualTo(Verdict.FITS);
@@ -65,13 +70,14 @@ class BudgetCalculatorTests {
 		assertThat(item(budget, "aria_pagecache")).isEqualTo(128 * MIB);
 		assertThat(item(budget, "key_cache")).isEqualTo(128 * MIB);
 		assertThat(item(budget, "performance_schema")).isZero(); // OFF by default
-		// 128M pool + 16M log + 128M key + 1M query cache + 128M Aria
-		assertThat(budget.globalBytes()).isEqualTo(420478976L);
+		// 128M pool + 16M log + 128M key + 1M query cache + 128M Aria = 420,478,976, + 2000 open tables × 58 KiB
+		assertThat(budget.globalBytes()).isEqualTo(420478976L + 2000 * 58 * KIB);
 		assertThat(item(budget, "binlog_caches")).isZero(); // binary log off
 		assertThat(item(budget, "tmp_table")).isEqualTo(16 * MIB);
-		// sort 2M + join 256K + read 128K + read_rnd 256K + stack 299008 + net 32K + tmp 16M
-		assertThat(budget.perConnectionBytes()).isEqualTo(19861504);
-		assertThat(budget.worstCaseBytes()).isEqualTo(3439427584L);
+		// §1: sort 2M + join 256K + read 128K + read_rnd 256K + stack 299008 + net 32K + tmp 16M = 19,861,504;
+		// the unnamed terms add 87,649,812 (UnnamedTermsTests.theCeilingAddsEveryTermToMemoryModelSectionOne)
+		assertThat(budget.perConnectionBytes()).isEqualTo(107511316);
+		assertThat(budget.worstCaseBytes()).isEqualTo(539262976L + 152 * 107511316L);
 	}
 
 	@Test
@@ -80,9 +86,10 @@ class BudgetCalculatorTests {
 		assertThat(item(budget, "additional_mem_pool")).isZero(); // innodb_use_sys_malloc=ON: a dummy
 		assertThat(item(budget, "query_cache")).isEqualTo(MIB);
 		assertThat(item(budget, "log_buffer")).isEqualTo(8 * MIB);
-		assertThat(budget.globalBytes()).isEqualTo(292972134L);
-		// sort 256K + join 256K + read 128K + read_rnd 256K + stack 256K + net 32K + tmp 16M
-		assertThat(budget.perConnectionBytes()).isEqualTo(17989632);
+		assertThat(budget.globalBytes()).isEqualTo(292972134L + 2000 * 58 * KIB); // + 2000 open tables
+		// §1: sort 256K + join 256K + read 128K + read_rnd 256K + stack 256K + net 32K + tmp 16M = 17,989,632;
+		// + 384 KiB + 3 × 16M temp tables + 3 × 1M packets = 71,860,224; + 46 % of it less the stack (71,598,080)
+		assertThat(budget.perConnectionBytes()).isEqualTo(71860224L + 32935116);
 		assertThat(budget.lineItems()).extracting(LineItem::id).doesNotContain("temptable", "aria_pagecache");
 	}
 
@@ -109,19 +116,20 @@ class BudgetCalculatorTests {
 	@Test
 	void expectedPeakUsesTheExpectedConnections() {
 		Budget budget = budget("mysql-8.0", HostSpec.ofRam(16 * GIB).withExpectedConnections(40L));
-		assertThat(budget.expectedPeakBytes()).isEqualTo(1374053990L + 40 * 2064384L);
+		// §1's nominal figure at 40 connections: the global terms + 40 × the named buffers
+		assertThat(budget.expectedPeakBytes()).isEqualTo(1611621990L + 40 * 2064384L);
 	}
 
 	@Test
 	void verdictIsOvercommittedWhenTheWorstCasePassesRam() {
-		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(2 * GIB)); // worst case 3.2 GiB
+		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(2 * GIB)); // worst case 15.7 GiB
 		assertThat(budget.verdict()).isEqualTo(Verdict.OVERCOMMITTED);
 	}
 
 	@Test
 	void verdictIsTightBetweenTheLimitAndRam() {
-		// worst case 3439427584 (3.2 GiB); on 3.5 GiB the limit is 3.0 GiB
-		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(3 * GIB + 512 * MIB));
+		// worst case 16,880,983,008 (15.7 GiB); on 18 GiB the limit is 15.3 GiB
+		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(18 * GIB));
 		assertThat(budget.verdict()).isEqualTo(Verdict.TIGHT);
 	}
 
@@ -142,7 +150,7 @@ class BudgetCalculatorTests {
 		ServerSettings settings = ServerSettings.empty().setNamedKeyCache("hot_cache", "64M", Origin.request());
 		HostSpec host = HostSpec.ofRam(16 * GIB);
 		EffectiveSettings effective = new SettingsNormalizer(this.catalog).normalize(this.catalog.require("mysql-5.7"), settings, host);
-		Budget budget = new BudgetCalculator().calculate(effective, host, null);
+		Budget budget = new BudgetCalculator(UnnamedTermsTests.TERMS).calculate(effective, host, null);
 		assertThat(item(budget, "key_cache")).isEqualTo(8 * MIB + 64 * MIB);
 	}
 
@@ -151,7 +159,7 @@ class BudgetCalculatorTests {
 		HostSpec host = HostSpec.ofRam(16 * GIB);
 		EffectiveSettings effective = new SettingsNormalizer(this.catalog).normalize(this.catalog.require("mysql-8.0"),
 				ServerSettings.empty(), host);
-		Budget budget = new BudgetCalculator().calculate(effective, host, 200 * MIB);
+		Budget budget = new BudgetCalculator(UnnamedTermsTests.TERMS).calculate(effective, host, 200 * MIB);
 		LineItem ps = budget.lineItems().stream().filter((item) -> item.id().equals("performance_schema")).findFirst().orElseThrow();
 		assertThat(ps.bytes()).isEqualTo(200 * MIB);
 		assertThat(ps.estimate()).isFalse();

@@ -2,6 +2,8 @@ package dev.memplan.budget;
 
 import org.junit.jupiter.api.Test;
 
+import dev.memplan.support.ExpectedBudget;
+
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.core.Origin;
 
@@ -56,15 +58,16 @@ class BufferPoolAdvisorTests {
 	@Test
 	void solvesForTheLargestMaxConnectionsThatFits() {
 		// 16 GiB: tier db.m1.xlarge 73 % → 12541304504 → 11 GiB (1 GiB granule)
-		// global = 11 GiB + 5 % (590558003) + 16M log + 8M key + 128M P_S + 1G TempTable = 13634843443
-		// limit = 14602888806; per connection 2064384 → floor(968045363 / 2064384) − 1 = 467
+		// global = 11 GiB + 5 % (590558003) + 16M log + 8M key + 128M P_S + 1G TempTable = 13634843443, + open tables
+		// limit = 14602888806; N = floor((limit − global) / per connection) − 1 (ExpectedBudget)
 		Recommendation recommendation = recommend("mysql-8.0", 16 * GIB, ServerSettings.empty());
 		assertThat(recommendation.bufferPoolBytes()).isEqualTo(11 * GIB);
-		assertThat(recommendation.budgetWithRecommendation().globalBytes()).isEqualTo(13634843443L);
-		assertThat(recommendation.maxConnectionsThatFit()).isEqualTo(467);
+		assertThat(recommendation.budgetWithRecommendation().globalBytes()).isEqualTo(ExpectedBudget.mysql80GlobalWith11GiBPool());
+		long n = ExpectedBudget.mysql80ConnectionsThatFitOn16GiB();
+		assertThat(recommendation.maxConnectionsThatFit()).isEqualTo(n).isPositive();
 		Budget check = recommendation.budgetWithRecommendation();
-		long worstAtN = check.globalBytes() + (467 + 1) * check.perConnectionBytes();
-		long worstAtNPlusOne = check.globalBytes() + (468 + 1) * check.perConnectionBytes();
+		long worstAtN = check.globalBytes() + (n + 1) * check.perConnectionBytes();
+		long worstAtNPlusOne = check.globalBytes() + (n + 2) * check.perConnectionBytes();
 		assertThat(worstAtN).isLessThanOrEqualTo(check.budgetLimitBytes());
 		assertThat(worstAtNPlusOne).isGreaterThan(check.budgetLimitBytes());
 	}

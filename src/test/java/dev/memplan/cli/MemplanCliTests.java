@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.memplan.support.ExpectedBudget;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,13 +53,16 @@ class MemplanCliTests {
 
 	@Test
 	void exitsOneWhenOvercommittedOrTight() throws Exception {
-		// MariaDB 10.11 defaults: 3439427584 B worst case; 2 GiB RAM → OVERCOMMITTED
+		// MariaDB 10.11 defaults: a worst case of about 15.7 GiB (ExpectedBudget); 2 GiB RAM → OVERCOMMITTED
 		Path cnf = file("my.cnf", "[mysqld]\n");
 		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", "2G", cnf.toString())).isEqualTo(1);
 		assertThat(this.stdout).contains("OVERCOMMITTED");
-		// 3.5 GiB: limit 3.0 GiB < 3.2 GiB < RAM → TIGHT: fails by default, passes with --fail-on overcommitted
-		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", "3.5G", cnf.toString())).isEqualTo(1);
-		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", "3.5G", "--fail-on", "overcommitted", cnf.toString()))
+		// RAM 10 % above the worst case: the limit (85 %) < worst case < RAM → TIGHT: fails by default, passes with
+		// --fail-on overcommitted
+		String ram = Long.toString(ExpectedBudget.mariadb1011WorstCase() / 10 * 11);
+		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", ram, cnf.toString())).isEqualTo(1);
+		assertThat(this.stdout).contains("TIGHT");
+		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", ram, "--fail-on", "overcommitted", cnf.toString()))
 			.isEqualTo(0);
 	}
 
@@ -82,8 +87,9 @@ class MemplanCliTests {
 	void printsTheApiResponseAsJson() throws Exception {
 		Path cnf = file("my.cnf", "[mysqld]\nmax_connections=500\n");
 		assertThat(run("", "check", "--server", "mysql-8.0", "--ram", "16G", "--format", "json", cnf.toString())).isEqualTo(0);
-		// global 1374053990 + 501 × 2064384 (BudgetCalculatorTests)
-		assertThat(this.stdout).contains("\"worstCaseBytes\" : 2408310374").contains("\"verdict\" : \"FITS\"");
+		// global + 501 × per connection (ExpectedBudget)
+		assertThat(this.stdout).contains("\"worstCaseBytes\" : " + (ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection()))
+			.contains("\"verdict\" : \"FITS\"");
 	}
 
 	@Test
@@ -104,7 +110,8 @@ class MemplanCliTests {
 	@Test
 	void readsADumpAndPrintsOnlyTheSnippetWithRecommend() throws Exception {
 		Path dump = file("vars.txt", "Variable_name\tValue\nversion\t10.11.19-MariaDB\nsort_buffer_size\t4194304\n");
-		assertThat(run("", "check", "--ram", "8G", "--show-variables", dump.toString(), "--recommend")).isEqualTo(0);
+		// 32G: the ceiling (about 16 GiB with 4M sort buffers) fits
+		assertThat(run("", "check", "--ram", "32G", "--show-variables", dump.toString(), "--recommend")).isEqualTo(0);
 		assertThat(this.stdout).startsWith("[mysqld]\n# memplan for MariaDB 10.11").contains("sort_buffer_size = 4M");
 	}
 

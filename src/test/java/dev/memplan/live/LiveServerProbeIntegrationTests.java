@@ -21,6 +21,7 @@ import dev.memplan.support.LocalMariaDb;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.memplan.livereading.LiveReading;
 import dev.memplan.livereading.LiveSnapshot;
+import dev.memplan.livereading.ObservedPeaks;
 
 /** The probe against the real MariaDB on this machine, and against local sockets that misbehave. */
 class LiveServerProbeIntegrationTests {
@@ -70,8 +71,26 @@ class LiveServerProbeIntegrationTests {
 				HostSpec.ofRam(16L << 30).withExpectedConnections(maxUsed));
 		assertThat(plan.settings().variable("max_connections").orElseThrow().origin().toString()).isEqualTo("live");
 		assertThat(plan.settings().bytes("max_connections")).isEqualTo(Long.parseLong(LocalMariaDb.scalar("SELECT @@max_connections")));
-		assertThat(plan.budget().expectedPeakBytes())
+		// the top of the offline range: every observed connection at its worst
+		assertThat(plan.budget().expectedPeak().highBytes())
 			.isEqualTo(plan.budget().globalBytes() + maxUsed * plan.budget().perConnectionBytes());
+	}
+
+	@Test
+	void readsTheConnectionsHighWaterMarks() throws Exception {
+		LiveSnapshot snapshot = ((ProbeResult.Connected) this.probe
+			.probe(target(LocalMariaDb.HOST, LocalMariaDb.PORT, LocalMariaDb.PASSWORD, "PREFERRED"))).snapshot();
+		ObservedPeaks observed = snapshot.observed();
+		// MariaDB 10.11 reports its allocator; Debian's build links glibc malloc ("system")
+		assertThat(observed.mallocLibrary()).isEqualTo("system");
+		if (observed.hasMarks()) {
+			assertThat(observed.source()).isEqualTo("information_schema.PROCESSLIST.MAX_MEMORY_USED");
+			assertThat(observed.largestBytes()).isGreaterThanOrEqualTo(observed.typicalBytes()).isPositive();
+		}
+		else {
+			// only the probe's own connection was open: the reading says so rather than projecting from nothing
+			assertThat(observed.missing()).anySatisfy((m) -> assertThat(m).contains("no client connection besides memplan's"));
+		}
 	}
 
 	@Test

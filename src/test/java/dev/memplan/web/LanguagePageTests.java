@@ -2,6 +2,8 @@ package dev.memplan.web;
 
 import org.junit.jupiter.api.Test;
 
+import dev.memplan.support.ExpectedBudget;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -126,13 +128,14 @@ class LanguagePageTests {
 			.andExpect(header().string("Content-Disposition", "attachment; filename=\"memplan-report.md\""))
 			.andExpect(content().string(containsString("# memplan: MySQL 8.0 on a 16 GiB host")));
 		this.mvc.perform(get("/export/report.json" + query))
-			.andExpect(content().string(containsString("\"worstCaseBytes\" : 2408310374")));
+			.andExpect(content().string(containsString("\"worstCaseBytes\" : "
+					+ (ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection()))));
 		this.mvc.perform(get("/export/my.cnf" + query))
 			.andExpect(content().string(containsString("innodb_buffer_pool_size = 11G")));
-		// 11 GiB and 467 connections: BufferPoolAdvisorTests
+		// 11 GiB and the connections that fit: BufferPoolAdvisorTests, ExpectedBudget
 		this.mvc.perform(get("/export/persist.sql" + query))
 			.andExpect(content().string(containsString("SET PERSIST innodb_buffer_pool_size = 11811160064;")))
-			.andExpect(content().string(containsString("SET PERSIST max_connections = 467;")));
+			.andExpect(content().string(containsString("SET PERSIST max_connections = " + ExpectedBudget.mysql80ConnectionsThatFitOn16GiB() + ";")));
 		this.mvc.perform(get(PERMALINK))
 			.andExpect(content().string(containsString("href=\"/export/persist.sql?server=mysql-8.0&amp;hostRam=16G&amp;max_connections=500\"")));
 	}

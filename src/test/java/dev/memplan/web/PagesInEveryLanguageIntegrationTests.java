@@ -113,7 +113,7 @@ class PagesInEveryLanguageIntegrationTests {
 		this.driver.findElement(By.id("hostRam")).sendKeys("2G");
 		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.id("server"))).selectByValue("mariadb-10.11");
 		Browser.submit(this.driver);
-		// MariaDB 10.11 defaults on 2 GiB: 3439427584 B worst case → OVERCOMMITTED (BudgetCalculatorTests)
+		// MariaDB 10.11 defaults on 2 GiB: a worst case of about 15.7 GiB → OVERCOMMITTED (ExpectedBudget)
 		assertThat(Browser.await(this.driver, By.cssSelector("#verdict .verdict-word")).getText()).isEqualTo("メモリ超過");
 		assertThat(this.driver.findElements(By.cssSelector("button.copy[hidden]"))).hasSize(1); // the copy button needs JavaScript
 		Browser.screenshot(this.driver, "planner-no-javascript-ja");

@@ -47,7 +47,8 @@ final class PlanForm {
 		}
 		PlanQuery query = new PlanQuery(server, first(params, "hostRam"), first(params, "hostCpus"),
 				first(params, "expectedConnections"), shareUnlessDefault(first(params, "mysqlShare")), first(params, "reservedForOtherProcesses"),
-				variables);
+				variables, new PlanQuery.Assumptions(first(params, "tempTablesPerStatement"), first(params, "largestPacket"),
+						first(params, "allocator")));
 		return new PlanForm(query, params.containsKey("hostRam"));
 	}
 

@@ -3,6 +3,9 @@ package dev.memplan.web.planner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.memplan.core.ByteSize;
+import dev.memplan.support.ExpectedBudget;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,23 +45,25 @@ class PlannerPageIntegrationTests {
 		new Select(this.driver.findElement(By.id("server"))).selectByValue("mariadb-10.11");
 		this.driver.findElement(By.id("hostRam")).sendKeys("2G");
 		Browser.submit(this.driver);
-		// the form still showed MySQL 8.0's defaults, so MariaDB 10.11's apply: worst case
-		// 420478976 + 152 × 19861504 = 3439427584 B (3.2 GiB) > 2 GiB RAM
+		// the form still showed MySQL 8.0's defaults, so MariaDB 10.11's apply: a worst case of
+		// global + 152 × per connection (ExpectedBudget, about 15.7 GiB) > 2 GiB RAM
 		WebElement verdict = this.driver.findElement(By.cssSelector("#verdict .verdict-word"));
 		assertThat(verdict.getText()).isEqualTo("OVERCOMMITTED");
-		assertThat(this.driver.findElement(By.id("worst-case")).getText()).isEqualTo("3.2 GiB");
+		assertThat(this.driver.findElement(By.id("worst-case")).getText())
+			.isEqualTo(ByteSize.formatApproximate(ExpectedBudget.mariadb1011WorstCase()));
 		assertThat(this.driver.findElement(By.id("permalink")).getText()).isEqualTo("/?server=mariadb-10.11&hostRam=2G");
 		Browser.screenshot(this.driver, "planner-overcommitted");
 
 		this.driver.findElement(By.cssSelector("details.variables summary")).click();
 		WebElement maxConnections = this.driver.findElement(By.id("v-max_connections"));
 		maxConnections.clear();
-		maxConnections.sendKeys("40");
+		maxConnections.sendKeys("8");
 		Browser.submit(this.driver);
-		// 420478976 + 41 × 19861504 = 1234800640 B (1.15 GiB) ≤ limit 0.85 × 2 GiB = 1.7 GiB
+		// global + 9 × per connection (about 1.4 GiB) ≤ limit 0.85 × 2 GiB = 1.7 GiB
+		long worst = ExpectedBudget.mariadb1011Global() + 9 * ExpectedBudget.mariadb1011PerConnection();
 		assertThat(this.driver.findElement(By.cssSelector("#verdict .verdict-word")).getText()).isEqualTo("FITS");
-		assertThat(this.driver.findElement(By.id("worst-case")).getText()).isEqualTo("1.1 GiB");
-		assertThat(this.driver.getCurrentUrl()).contains("max_connections=40");
+		assertThat(this.driver.findElement(By.id("worst-case")).getText()).isEqualTo(ByteSize.formatApproximate(worst));
+		assertThat(this.driver.getCurrentUrl()).contains("max_connections=8");
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.memplan.web.planner;
 
 import org.junit.jupiter.api.Test;
 
+import dev.memplan.support.ExpectedBudget;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -33,12 +35,13 @@ class PlannerPageTests {
 
 	@Test
 	void permalinkRendersTheReport() throws Exception {
-		// worst case 1374053990 + 501 × 2064384 = 2408310374 B = 2.2 GiB; limit 13.6 GiB
+		// worst case global + 501 × per connection (ExpectedBudget), about 5.9 GiB; limit 13.6 GiB
+		long worst = ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection();
 		this.mvc.perform(get("/?server=mysql-8.0&hostRam=16G&max_connections=500"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<strong class=\"verdict-word\">FITS</strong>")))
-			.andExpect(content().string(containsString("id=\"worst-case\" title=\"2,408,310,374 B\">2.2 GiB")))
-			.andExpect(content().string(containsString("id=\"max-connections-fit\">467<")))
+			.andExpect(content().string(containsString("id=\"worst-case\" title=\"" + String.format(java.util.Locale.ROOT, "%,d", worst) + " B\">")))
+			.andExpect(content().string(containsString("id=\"max-connections-fit\">" + ExpectedBudget.mysql80ConnectionsThatFitOn16GiB() + "<")))
 			.andExpect(content().string(containsString("href=\"/?server=mysql-8.0&amp;hostRam=16G&amp;max_connections=500\"")))
 			.andExpect(content().string(containsString("<tr aria-current=\"true\" class=\"chosen\">")))
 			.andExpect(content().string(containsString("<svg")));

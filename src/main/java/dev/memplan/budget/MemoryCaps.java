@@ -1,0 +1,73 @@
+package dev.memplan.budget;
+
+import java.util.List;
+
+/**
+ * The server's own memory caps, recommended so that the ceiling becomes a guarantee (memory-model.md
+ * §4): MariaDB {@code max_session_mem_used}; MySQL 8.0.28+ {@code connection_memory_limit} and
+ * {@code global_connection_memory_limit} with {@code global_connection_memory_tracking=ON}. The
+ * trade-off: a statement (MariaDB) or connection (MySQL) over the cap fails with an error instead of
+ * the host running out of memory. A cap bounds only tracked memory: the thread stack, a temporary
+ * table's engine buffers and allocator slack stay outside it ({@link CappedCeiling#untracked}).
+ *
+ * @param sessionCapBytes the per-session (MariaDB) or per-connection (MySQL) cap
+ * @param globalCapBytes MySQL: the cap on all connections together, or null
+ * @param cappedWorstCaseBytes the ceiling with these caps in force
+ * @param fits true when that ceiling stays within the budget limit; false when even a cap that lets
+ * every named buffer be used once cannot bring it there (then lower max_connections or the buffers)
+ * @param lines the option-file lines, one {name, value} each
+ */
+public record MemoryCaps(long sessionCapBytes, Long globalCapBytes, long cappedWorstCaseBytes, boolean fits, List<String[]> lines) {
+
+	private static final long MIB = 1L << 20;
+
+	/** MySQL's minimum for connection_memory_limit and global_connection_memory_limit. */
+	private static final long MYSQL_MIN_CONNECTION = 2 * MIB;
+
+	private static final long MYSQL_MIN_GLOBAL = 16 * MIB;
+
+	/** null when the server has no cap to set (MySQL 5.6, 5.7). */
+	public static MemoryCaps recommend(EffectiveSettings settings, Budget budget, MemoryTerms terms) {
+		boolean mariaDb = settings.profile().isMariaDb();
+		if (!mariaDb && !settings.has("connection_memory_limit")) {
+			return null;
+		}
+		long untracked = CappedCeiling.untracked(settings, terms);
+		long slots = budget.connectionSlots();
+		long room = Math.max(0, budget.budgetLimitBytes() - budget.globalBytes());
+		long fit = room / slots - untracked;
+		long floor = namedBuffersOnce(budget);
+		long tracked = budget.perConnectionBytes() - settings.bytes("thread_stack");
+		// whole MiB: down from what fits, but never below what each named buffer used once needs
+		long cap = Math.max(Math.min(fit, tracked) / MIB * MIB, (floor + MIB - 1) / MIB * MIB);
+		cap = Math.max(mariaDb ? 8192 : MYSQL_MIN_CONNECTION, cap);
+		long perConnection = Math.min(budget.perConnectionBytes(), cap + untracked);
+		long connections = Math.multiplyExact(slots, perConnection);
+		Long globalCap = null;
+		if (!mariaDb) {
+			globalCap = Math.max(MYSQL_MIN_GLOBAL, (room - Math.multiplyExact(slots, untracked)) / MIB * MIB);
+			connections = Math.min(connections, Math.addExact(globalCap, Math.multiplyExact(slots, untracked)));
+		}
+		long capped = Math.addExact(budget.globalBytes(), connections);
+		List<String[]> lines = mariaDb ? List.<String[]>of(new String[] { "max_session_mem_used", Long.toString(cap) })
+				: List.of(new String[] { "connection_memory_limit", Long.toString(cap) },
+						new String[] { "global_connection_memory_limit", Long.toString(globalCap) },
+						new String[] { "global_connection_memory_tracking", "ON" });
+		return new MemoryCaps(cap, globalCap, capped, capped <= budget.budgetLimitBytes(), lines);
+	}
+
+	/**
+	 * What an ordinary statement may need: each named buffer once and one temporary table (the terms
+	 * that are not estimates, less the thread stack, which no cap tracks).
+	 */
+	static long namedBuffersOnce(Budget budget) {
+		long bytes = 0;
+		for (LineItem item : budget.items(Scope.PER_CONNECTION)) {
+			if (!item.estimate() && !item.id().equals("thread_stack")) {
+				bytes = Math.addExact(bytes, item.bytes());
+			}
+		}
+		return bytes;
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.memplan.live;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.memplan.livereading.ObservedPeaks;
+
+/**
+ * Reads the per-connection high-water marks. One aggregate row per statement, so the answer is a
+ * few bytes however many connections the server has; the probe's own connection is left out.
+ */
+final class ObservedPeaksReader {
+
+	static final String MARIADB = "SELECT COUNT(*), ROUND(AVG(MAX_MEMORY_USED)), MAX(MAX_MEMORY_USED) FROM information_schema.PROCESSLIST "
+			+ "WHERE COMMAND <> 'Daemon' AND ID <> CONNECTION_ID()";
+
+	static final String MYSQL_THREADS = "SELECT COUNT(*), ROUND(AVG(MAX_TOTAL_MEMORY)), MAX(MAX_TOTAL_MEMORY) FROM performance_schema.threads "
+			+ "WHERE TYPE = 'FOREGROUND' AND PROCESSLIST_ID <> CONNECTION_ID()";
+
+	static final String MYSQL_ACCOUNTS = "SELECT MAX(MAX_SESSION_TOTAL_MEMORY) FROM performance_schema.accounts";
+
+	private ObservedPeaksReader() {
+	}
+
+	static ObservedPeaks read(Connection connection, boolean mariaDb, Map<String, String> variables) {
+		String malloc = variables.get("version_malloc_library");
+		List<String> missing = new ArrayList<>();
+		if (malloc == null) {
+			missing.add("version_malloc_library: the server does not report its allocator; glibc malloc assumed");
+		}
+		if (mariaDb) {
+			return marks(connection, MARIADB, "information_schema.PROCESSLIST.MAX_MEMORY_USED", null, malloc, missing,
+					"MAX_MEMORY_USED needs MariaDB 10.2 or later; without the PROCESS privilege only this user's connections count");
+		}
+		Long largestEver = null;
+		try (Statement statement = LiveServerProbe.statement(connection); ResultSet rows = statement.executeQuery(MYSQL_ACCOUNTS)) {
+			if (rows.next()) {
+				largestEver = nullable(rows, 1);
+			}
+		}
+		catch (SQLException ex) {
+			missing.add("performance_schema.accounts.MAX_SESSION_TOTAL_MEMORY: needs MySQL 8.0.31+ and SELECT on performance_schema ("
+					+ ex.getErrorCode() + ")");
+		}
+		return marks(connection, MYSQL_THREADS, "performance_schema.threads.MAX_TOTAL_MEMORY", largestEver, malloc, missing,
+				"MAX_TOTAL_MEMORY needs MySQL 8.0.31+ with performance_schema ON and SELECT on it");
+	}
+
+	private static ObservedPeaks marks(Connection connection, String sql, String source, Long largestEver, String malloc,
+			List<String> missing, String requirement) {
+		try (Statement statement = LiveServerProbe.statement(connection); ResultSet rows = statement.executeQuery(sql)) {
+			if (rows.next() && rows.getLong(1) > 0 && nullable(rows, 2) != null) {
+				return new ObservedPeaks(source, rows.getLong(1), nullable(rows, 2), nullable(rows, 3), largestEver, malloc, missing);
+			}
+			missing.add(source + ": no client connection besides memplan's is open, so there is no mark to project from");
+		}
+		catch (SQLException ex) {
+			missing.add(source + ": " + requirement + " (" + ex.getErrorCode() + ")");
+		}
+		return new ObservedPeaks(null, 0, null, null, largestEver, malloc, missing);
+	}
+
+	private static Long nullable(ResultSet rows, int column) throws SQLException {
+		long value = rows.getLong(column);
+		return rows.wasNull() ? null : value;
+	}
+
+}

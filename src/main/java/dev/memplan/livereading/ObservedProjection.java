@@ -1,0 +1,84 @@
+package dev.memplan.livereading;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.memplan.budget.Allocator;
+import dev.memplan.budget.Budget;
+import dev.memplan.budget.LineItem;
+import dev.memplan.budget.MemoryTerms;
+import dev.memplan.budget.Scope;
+
+/**
+ * The expected peak projected from what a live server observed: the global caches as far as the
+ * server has filled them, the server's own base, and every connection at the average high-water
+ * mark the open connections reached, plus the allocator's slack (docs/memory-terms.md). It is a
+ * projection of the load the server has seen, not a bound: the ceiling is the bound.
+ *
+ * @param residentGlobalBytes the global terms with the buffer pool, key cache, Aria cache and open tables
+ * at what the server reports in use, plus the server's base
+ * @param perConnectionBytes the average high-water mark with the allocator's slack
+ * @param atMaxUsedBytes at Max_used_connections, or null when the server did not say
+ * @param atMaxConnectionsBytes at max_connections
+ */
+public record ObservedProjection(long residentGlobalBytes, long perConnectionBytes, Long atMaxUsedBytes, long atMaxConnectionsBytes) {
+
+	/** null when the server kept no marks to project from. */
+	public static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms) {
+		ObservedPeaks observed = snapshot.observed();
+		if (!observed.hasMarks()) {
+			return null;
+		}
+		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms),
+				terms.serverBaseBytes());
+		Allocator malloc = Allocator.parse(observed.mallocLibrary());
+		int slack = (malloc == null || malloc == Allocator.GLIBC) ? terms.glibcSlackPercent() : 0;
+		long typical = observed.typicalBytes();
+		long perConnection = Math.addExact(typical, typical / 100 * slack + typical % 100 * slack / 100);
+		Long maxUsed = snapshot.statusNumber("max_used_connections");
+		long maxConnections = Math.subtractExact(budget.connectionSlots(), 1);
+		return new ObservedProjection(global, perConnection, (maxUsed != null) ? at(global, maxUsed, perConnection) : null,
+				at(global, maxConnections, perConnection));
+	}
+
+	private static long at(long global, long connections, long perConnection) {
+		return Math.addExact(global, Math.multiplyExact(connections, perConnection));
+	}
+
+	/** Caches the server allocates but fills only as it works: count what it reports in use. */
+	static long residentGlobal(List<LineItem> items, Map<String, String> variables, Map<String, String> status, MemoryTerms terms) {
+		long bytes = 0;
+		for (LineItem item : items) {
+			if (item.scope() != Scope.GLOBAL) {
+				continue;
+			}
+			Long used = switch (item.id()) {
+				case "buffer_pool" -> product(difference(status, "innodb_buffer_pool_pages_total", "innodb_buffer_pool_pages_free"),
+						number(variables, "innodb_page_size", 16384L));
+				case "key_cache" -> product(LiveSnapshot.number(status.get("key_blocks_used")), number(variables, "key_cache_block_size", 1024L));
+				case "aria_pagecache" -> product(LiveSnapshot.number(status.get("aria_pagecache_blocks_used")),
+						number(variables, "aria_block_size", 8192L));
+				case "open_tables" -> product(LiveSnapshot.number(status.get("open_tables")), terms.openTableBytes());
+				default -> null;
+			};
+			bytes = Math.addExact(bytes, (used != null) ? Math.min(used, item.bytes()) : item.bytes());
+		}
+		return bytes;
+	}
+
+	private static Long difference(Map<String, String> status, String total, String free) {
+		Long all = LiveSnapshot.number(status.get(total));
+		Long unused = LiveSnapshot.number(status.get(free));
+		return (all != null && unused != null) ? Math.max(0, all - unused) : null;
+	}
+
+	private static Long number(Map<String, String> values, String name, long otherwise) {
+		Long value = LiveSnapshot.number(values.get(name));
+		return (value != null) ? value : otherwise;
+	}
+
+	private static Long product(Long count, Long size) {
+		return (count != null && size != null) ? Math.multiplyExact(count, size) : null;
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.memplan.report;
+
+import dev.memplan.budget.MemoryCaps;
+import dev.memplan.core.ByteSize;
+
+/** The memory caps as an option at the end of the snippet: commented out, with their trade-off. */
+final class CapSnippet {
+
+	private CapSnippet() {
+	}
+
+	static String write(MemoryCaps caps) {
+		if (caps == null) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder("# Option: let the server enforce the ceiling. A statement or connection over the cap fails\n")
+			.append("# with an error instead of the host running out of memory; with these caps the ceiling is ")
+			.append(ByteSize.formatApproximate(caps.cappedWorstCaseBytes())).append(caps.fits() ? "" : " (still above the limit)")
+			.append(".\n");
+		for (String[] line : caps.lines()) {
+			String value = line[1].chars().allMatch(Character::isDigit) ? ByteSize.ofBytes(Long.parseLong(line[1])).toOptionValue() : line[1];
+			text.append("# ").append(line[0]).append(" = ").append(value).append('\n');
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.memplan.livereading;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.memplan.budget.Budget;
+import dev.memplan.budget.BudgetCalculatorAccess;
+import dev.memplan.budget.MemoryTerms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The expected peak projected from a live server's high-water marks, with the arithmetic written out. */
+class ObservedProjectionTests {
+
+	private static final long KIB = 1024;
+
+	private static final long MIB = 1024 * KIB;
+
+	/** The figures of bench/results/terms.txt, as in budget.UnnamedTermsTests. */
+	private static final MemoryTerms TERMS = new MemoryTerms(384 * KIB, 4, 3, 58 * KIB, 46, 12 * MIB, 98 * MIB);
+
+	/** MariaDB 10.11 defaults: 128M pool, 16M log, 128M key cache, 1M query cache, 128M Aria, 2000 open tables. */
+	private final Budget budget = BudgetCalculatorAccess.mariadbDefaults(TERMS);
+
+	private static final Map<String, String> STATUS = Map.of("innodb_buffer_pool_pages_total", "8192",
+			"innodb_buffer_pool_pages_free", "6192", "key_blocks_used", "0", "aria_pagecache_blocks_used", "1000", "open_tables", "100",
+			"max_used_connections", "40");
+
+	private static LiveSnapshot snapshot(ObservedPeaks observed) {
+		return new LiveSnapshot("10.11.19-MariaDB", "Debian", Map.of("max_connections", "151"), STATUS, null, "", List.of(), null, observed);
+	}
+
+	@Test
+	void countsTheCachesAsFarAsTheServerFilledThem() {
+		// pool 2000 pages × 16 KiB + log 16M + query cache 1M + Aria 1000 × 8 KiB + 100 open tables × 58 KiB; key cache unused
+		long caches = 2000 * 16384L + 16 * MIB + MIB + 1000 * 8192L + 100 * 58 * KIB;
+		assertThat(ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), STATUS, TERMS)).isEqualTo(caches)
+			.isEqualTo(64724992L);
+	}
+
+	@Test
+	void projectsTheAverageMarkWithGlibcSlackAtMaxUsedAndMaxConnections() {
+		ObservedPeaks observed = new ObservedPeaks("information_schema.PROCESSLIST.MAX_MEMORY_USED", 12, 10 * MIB, 30 * MIB, null,
+				"system", List.of());
+		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), TERMS);
+		assertThat(projection.residentGlobalBytes()).isEqualTo(64724992L + 98 * MIB); // the caches + the server's base
+		assertThat(projection.perConnectionBytes()).isEqualTo(10 * MIB + 4823449); // + 46 % of 10 MiB, floored
+		assertThat(projection.atMaxUsedBytes()).isEqualTo(167485440L + 40 * 15309209L); // Max_used_connections = 40
+		assertThat(projection.atMaxConnectionsBytes()).isEqualTo(167485440L + 151 * 15309209L);
+	}
+
+	@Test
+	void jemallocAddsNoSlack() {
+		ObservedPeaks observed = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, null, "jemalloc 5.3.0", List.of());
+		assertThat(ObservedProjection.of(this.budget, snapshot(observed), TERMS).perConnectionBytes()).isEqualTo(10 * MIB);
+	}
+
+	@Test
+	void noProjectionWithoutMarks() {
+		ObservedPeaks none = ObservedPeaks.none("system", List.of("information_schema.PROCESSLIST.MAX_MEMORY_USED: no client connection"));
+		assertThat(ObservedProjection.of(this.budget, snapshot(none), TERMS)).isNull();
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.memplan.support;
+
+import dev.memplan.budget.MemoryTerms;
+
+/**
+ * The totals of the default configurations the web, API and CLI tests plan, written out once:
+ * memory-model.md §1's figures (BudgetCalculatorTests) plus the measured terms of
+ * catalog/memory-terms.tsv (docs/memory-terms.md), which a new bench/terms.sh run may change.
+ */
+public final class ExpectedBudget {
+
+	private static final long MIB = 1L << 20;
+
+	private static final MemoryTerms TERMS = MemoryTerms.standard();
+
+	private ExpectedBudget() {
+	}
+
+	/** glibc's measured slack on a connection's allocations, floored as the calculator does. */
+	public static long slack(long allocations) {
+		int percent = TERMS.glibcSlackPercent();
+		return allocations / 100 * percent + allocations % 100 * percent / 100;
+	}
+
+	/** MySQL 8.0 defaults: §1's 1,374,053,990 + 4000 open tables. */
+	public static long mysql80Global() {
+		return 1374053990L + 4000 * TERMS.openTableBytes();
+	}
+
+	/** With the recommended 11 GiB pool on 16 GiB (BufferPoolAdvisorTests): §1's 13,634,843,443 + 4000 open tables. */
+	public static long mysql80GlobalWith11GiBPool() {
+		return 13634843443L + 4000 * TERMS.openTableBytes();
+	}
+
+	/** §1's 2,064,384 + the connection's structures + TempTable's 1 MiB block + copies of a 1 MiB packet; slack on all but the 1M stack. */
+	public static long mysql80PerConnection() {
+		long terms = 2064384L + TERMS.connectionStructuresBytes() + MIB + TERMS.packetCopies() * MIB;
+		return terms + slack(terms - MIB);
+	}
+
+	/** The largest max_connections whose ceiling with the 11 GiB pool stays within floor(0.85 × 16 GiB). */
+	public static long mysql80ConnectionsThatFitOn16GiB() {
+		return (14602888806L - mysql80GlobalWith11GiBPool()) / mysql80PerConnection() - 1;
+	}
+
+	/** MariaDB 10.11 defaults: §1's 420,478,976 + 2000 open tables. */
+	public static long mariadb1011Global() {
+		return 420478976L + 2000 * TERMS.openTableBytes();
+	}
+
+	/** §1's 19,861,504 + structures + the temp tables beyond the first (16M each) + packet copies; slack on all but the 299,008 stack. */
+	public static long mariadb1011PerConnection() {
+		long terms = 19861504L + TERMS.connectionStructuresBytes() + (TERMS.tempTablesPerStatement() - 1) * 16 * MIB
+				+ TERMS.packetCopies() * MIB;
+		return terms + slack(terms - 299008);
+	}
+
+	/** 151 connections + the admin slot. */
+	public static long mariadb1011WorstCase() {
+		return mariadb1011Global() + 152 * mariadb1011PerConnection();
+	}
+
+}

@@ -17,6 +17,7 @@ export BENCH_WORK; BENCH_WORK=$(mktemp -d /tmp/memplan-matrix.XXXX)
 export BENCH_ROWS=${BENCH_ROWS:-30000}
 source bench/lib/mariadb.sh
 source bench/lib/workloads.sh
+source bench/lib/readme.sh
 trap 'bench_stop; rm -rf "$BENCH_WORK"' EXIT
 out=bench/results/matrix.txt
 tsv=bench/results/matrix.tsv
@@ -193,3 +194,4 @@ summary=$(awk -F'\t' 'NR > 1 {
   echo "# Written by bench/matrix.sh from bench/results/matrix.tsv; do not edit by hand (ReadmeFiguresTests compares them)."
   echo "$summary"
 } > src/main/resources/catalog/accuracy.tsv
+bench_write_readme

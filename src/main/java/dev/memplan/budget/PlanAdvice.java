@@ -29,13 +29,22 @@ final class PlanAdvice {
 			advice.add(Diagnostic.about("max_connections", settings.variable("max_connections").map(EffectiveVariable::origin).orElse(Origin.request()), DiagnosticCode.EXPECTED_ABOVE_MAX_CONNECTIONS, Severity.WARNING, expected, budget.connectionSlots()));
 		}
 		budget.lineItems().stream().filter((item) -> item.id().equals("tmp_table") && item.bytes() > 0).findFirst()
-			.ifPresent((item) -> advice.add(Diagnostic.about("tmp_table_size", null, DiagnosticCode.WORST_CASE_IS_NOMINAL, Severity.INFO)));
+			.ifPresent((item) -> advice.add(worstCaseIsNominal(MeasuredAccuracy.standard())));
 		switch (budget.verdict()) {
 			case OVERCOMMITTED -> advice.add(Diagnostic.about("max_connections", null, DiagnosticCode.WORST_CASE_ABOVE_RAM, Severity.WARNING, budget.connectionSlots() - 1, ByteSize.formatApproximate(budget.worstCaseBytes()), ByteSize.formatApproximate(budget.hostRamBytes()), recommendation.maxConnectionsThatFit()));
 			case TIGHT -> advice.add(Diagnostic.about("max_connections", null, DiagnosticCode.WORST_CASE_ABOVE_LIMIT, Severity.ADVICE, ByteSize.formatApproximate(budget.worstCaseBytes()), ByteSize.formatApproximate(budget.budgetLimitBytes())));
 			case FITS -> { }
 		}
 		return advice;
+	}
+
+	/** The ratios come from the latest accuracy matrix (catalog/accuracy.tsv), never from the code. */
+	static Diagnostic worstCaseIsNominal(MeasuredAccuracy accuracy) {
+		if (accuracy == null) {
+			return Diagnostic.about("tmp_table_size", null, DiagnosticCode.WORST_CASE_IS_NOMINAL, Severity.INFO, "-", "-", "-", "-");
+		}
+		return Diagnostic.about("tmp_table_size", null, DiagnosticCode.WORST_CASE_IS_NOMINAL, Severity.INFO, accuracy.ceilingHeld(),
+				accuracy.runs(), accuracy.ceilingOverPeakMin(), accuracy.ceilingOverPeakMax());
 	}
 
 	private static void perConnectionBufferTooLarge(EffectiveSettings settings, String name, List<Diagnostic> advice) {

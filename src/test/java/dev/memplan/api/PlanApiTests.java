@@ -43,8 +43,8 @@ class PlanApiTests {
 			.andExpect(jsonPath("$.totals.expectedPeakBytes").value(ExpectedBudget.mysql80Global() + 120 * 2064384L))
 			.andExpect(jsonPath("$.totals.expectedPeak.highBytes").value(ExpectedBudget.mysql80Global() + 120 * ExpectedBudget.mysql80PerConnection()))
 			.andExpect(jsonPath("$.totals.budgetLimitBytes").value(14602888806L))
-			// 14602888806 − (1374053990 + 501 × 2064384 = 2408310374)
-			.andExpect(jsonPath("$.totals.headroomBytes").value(12194578432L))
+			// 14602888806 − the worst case (ExpectedBudget)
+			.andExpect(jsonPath("$.totals.headroomBytes").value(14602888806L - ExpectedBudget.mysql80Global() - 501 * ExpectedBudget.mysql80PerConnection()))
 			.andExpect(jsonPath("$.totals.overByBytes").value(0))
 			.andExpect(jsonPath("$.verdict").value("FITS"))
 			.andExpect(jsonPath("$.lineItems[0].term").value("InnoDB buffer pool"))
@@ -63,22 +63,22 @@ class PlanApiTests {
 
 	@Test
 	void saysHowFarOverTheLimitAndWhatToChangeFirst() throws Exception {
-		// stock MariaDB 10.11 on 2 GiB: per connection 2M sort + 256K join + 128K read + 256K read_rnd + 299008 stack
-		// + 2 × 16K net + 16M tmp = 19861504; × 152 slots = 3018948608; global 128M pool + 16M log + 128M key
-		// + 1M query cache + 128M Aria = 420478976; worst 3439427584; limit floor(0.85 × 2 GiB) = 1825361100
+		// stock MariaDB 10.11 on 8 GiB: the ceiling (ExpectedBudget, about 15.7 GiB) passes the limit
+		// floor(0.85 × 8 GiB) = 7301444403; tmp_table_size to its 4M floor saves what a connection holds less
+		// with 4M temp tables (every temp table of a statement, and glibc's slack on them) at each of the 152 slots
+		long worst = ExpectedBudget.mariadb1011WorstCase();
+		long saves = 152 * (ExpectedBudget.mariadb1011PerConnection() - ExpectedBudget.mariadb1011PerConnection(4 << 20));
 		String body = """
-				{"server":"mariadb-10.11","hostRam":"2G"}""";
+				{"server":"mariadb-10.11","hostRam":"8G"}""";
 		this.mvc.perform(post("/api/v1/plan").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.totals.worstCaseBytes").value(3439427584L))
-			.andExpect(jsonPath("$.totals.overByBytes").value(3439427584L - 1825361100L))
+			.andExpect(jsonPath("$.totals.worstCaseBytes").value(worst))
+			.andExpect(jsonPath("$.totals.overByBytes").value(worst - 7301444403L))
 			.andExpect(jsonPath("$.totals.headroomBytes").value(0))
-			// the defaults themselves do not fit: tmp_table_size goes below its default, to the 4M floor,
-			// saving 12M at each of the 152 slots
 			.andExpect(jsonPath("$.levers[0].variable").value("tmp_table_size"))
 			.andExpect(jsonPath("$.levers[0].from").value(16777216))
 			.andExpect(jsonPath("$.levers[0].to").value(4194304))
-			.andExpect(jsonPath("$.levers[0].savesBytes").value(152 * 12582912L))
+			.andExpect(jsonPath("$.levers[0].savesBytes").value(saves))
 			.andExpect(jsonPath("$.solution.mustServeConnections").value(151))
 			.andExpect(jsonPath("$.solution.chosen.option").value("KEEP_CONNECTIONS"))
 			.andExpect(jsonPath("$.solution.chosen.maxConnections").value(151))

@@ -39,25 +39,31 @@ class BudgetSolverTests {
 	@Test
 	void tradesTempTablesOneGibibyteOnASmallHostSoThePlanFitsAgain() {
 		// the issue: MySQL 8.0 on 2 GiB stayed OVERCOMMITTED with TempTable's 1 GiB left as it was;
-		// 3 % of 2 GiB is 61 MiB, so the cap goes to the 64 MiB floor
-		Plan plan = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), ServerSettings.empty(), ConnectionPolicy.KEEP);
+		// 3 % of 2 GiB is 61 MiB, so the cap goes to the 64 MiB floor. 100 connections: with the measured
+		// per-connection terms (docs/memory-terms.md) 151 of them no longer fit 2 GiB whatever is traded
+		Plan plan = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), set("max_connections", "100"), ConnectionPolicy.KEEP);
 		ChangeSet chosen = plan.solution().chosen();
-		assertThat(chosen.values()).containsEntry("temptable_max_ram", 64 * MIB).containsEntry("max_connections", 151L);
+		assertThat(chosen.values()).containsEntry("temptable_max_ram", 64 * MIB).containsEntry("max_connections", 100L);
 		assertThat(chosen.replanned().worstCaseBytes()).isLessThanOrEqualTo(chosen.replanned().budgetLimitBytes());
 	}
 
 	@Test
 	void putsPerConnectionBuffersBackToTheirDefaultsLargestSavingFirst() {
-		// my-innodb-heavy-4G's buffers on an 8 GiB MySQL 5.6 host with the file's 100 connections
+		// my-innodb-heavy-4G's buffers on a 16 GiB MySQL 5.6 host with the file's 100 connections (on 8 GiB the
+		// measured per-connection terms leave no room even at the defaults)
 		ServerSettings heavy = set("innodb_buffer_pool_size", "2G", "max_connections", "100", "sort_buffer_size", "8M",
 				"join_buffer_size", "8M", "read_rnd_buffer_size", "16M", "tmp_table_size", "64M", "max_heap_table_size", "64M");
-		Plan plan = plan("mysql-5.6", HostSpec.ofRam(8 * GIB), heavy, ConnectionPolicy.KEEP);
+		Plan plan = plan("mysql-5.6", HostSpec.ofRam(16 * GIB), heavy, ConnectionPolicy.KEEP);
 		ChangeSet chosen = plan.solution().chosen();
 		assertThat(plan.budget().verdict()).isEqualTo(Verdict.OVERCOMMITTED);
 		assertThat(chosen.maxConnections()).isEqualTo(100);
-		// tmp tables save (64M − 16M) × 101 slots, more than read_rnd's (16M − 256K) × 101
+		// tmp tables save what a connection holds less with 16M temp tables (every temp table of a statement
+		// and its slack) × 101 slots, more than read_rnd's (16M − 256K)
+		long withDefaultTmp = plan("mysql-5.6", HostSpec.ofRam(16 * GIB), set("innodb_buffer_pool_size", "2G", "max_connections", "100",
+				"sort_buffer_size", "8M", "join_buffer_size", "8M", "read_rnd_buffer_size", "16M"), ConnectionPolicy.KEEP)
+			.budget().perConnectionBytes();
 		assertThat(chosen.levers().get(0).variable()).isEqualTo("tmp_table_size");
-		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo(48 * MIB * 101);
+		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo((plan.budget().perConnectionBytes() - withDefaultTmp) * 101);
 		assertThat(chosen.levers().get(1).variable()).isEqualTo("read_rnd_buffer_size");
 		assertThat(chosen.values()).containsEntry("max_heap_table_size", 16 * MIB);
 		assertThat(chosen.replanned().verdict()).isEqualTo(Verdict.FITS);
@@ -82,7 +88,8 @@ class BudgetSolverTests {
 		Plan kept = plan("mysql-8.0", HostSpec.ofRam(GIB), many, ConnectionPolicy.KEEP);
 		assertThat(kept.solution().chosen().maxConnections()).isEqualTo(5000);
 		// Max_used_connections 300, Threads_connected 40: 300 must still be served
-		Plan allowed = plan("mysql-8.0", HostSpec.ofRam(GIB), many, new ConnectionPolicy(true, 300L, 40L));
+		// 6 GiB: 300 connections at the measured per-connection terms need about 2.6 GiB of their own
+		Plan allowed = plan("mysql-8.0", HostSpec.ofRam(6 * GIB), many, new ConnectionPolicy(true, 300L, 40L));
 		assertThat(allowed.solution().chosen().maxConnections()).isEqualTo(300);
 		assertThat(allowed.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
 	}

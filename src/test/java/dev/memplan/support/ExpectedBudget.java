@@ -50,7 +50,12 @@ public final class ExpectedBudget {
 
 	/** §1's 19,861,504 + structures + the temp tables beyond the first (16M each) + packet copies; slack on all but the 299,008 stack. */
 	public static long mariadb1011PerConnection() {
-		long terms = 19861504L + TERMS.connectionStructuresBytes() + (TERMS.tempTablesPerStatement() - 1) * 16 * MIB
+		return mariadb1011PerConnection(16 * MIB);
+	}
+
+	/** The same with tmp_table_size = max_heap_table_size = {@code tmp}: §1 counts one, the measured count the rest. */
+	public static long mariadb1011PerConnection(long tmp) {
+		long terms = 19861504L - 16 * MIB + tmp + TERMS.connectionStructuresBytes() + (TERMS.tempTablesPerStatement() - 1) * tmp
 				+ TERMS.packetCopies() * MIB;
 		return terms + slack(terms - 299008);
 	}

@@ -2,6 +2,7 @@ package dev.memplan.web.planner;
 
 import org.junit.jupiter.api.Test;
 
+import dev.memplan.core.ByteSize;
 import dev.memplan.support.ExpectedBudget;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,12 +50,14 @@ class PlannerPageTests {
 
 	@Test
 	void verdictBoxSaysHowFarOverAndTheTopLevers() throws Exception {
-		// stock MariaDB 10.11 on 2 GiB: worst 3439427584 − limit 1825361100 = 1614066484 B ≈ 1.5 GiB over;
-		// first lever tmp_table_size 16M → 4M saves 152 × 12 MiB = 1824 MiB ≈ 1.8 GiB
-		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=2G"))
+		// stock MariaDB 10.11 on 8 GiB: the ceiling − limit 7301444403 over; the first lever, tmp_table_size
+		// 16M → 4M, saves 152 × what a connection holds less (ExpectedBudget; PlanApiTests has the same case)
+		long over = ExpectedBudget.mariadb1011WorstCase() - 7301444403L;
+		long saves = 152 * (ExpectedBudget.mariadb1011PerConnection() - ExpectedBudget.mariadb1011PerConnection(4 << 20));
+		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=8G"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"verdict-amount\">Over the budget limit by 1.5 GiB.<")))
-			.andExpect(content().string(containsString("<li>tmp_table_size: 16 MiB \u2192 4 MiB, saves 1.8 GiB</li>")));
+			.andExpect(content().string(containsString("id=\"verdict-amount\">Over the budget limit by " + ByteSize.formatApproximate(over) + ".<")))
+			.andExpect(content().string(containsString("<li>tmp_table_size: 16 MiB \u2192 4 MiB, saves " + ByteSize.formatApproximate(saves) + "</li>")));
 	}
 
 	@Test

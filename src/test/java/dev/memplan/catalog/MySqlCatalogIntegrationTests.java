@@ -59,8 +59,9 @@ class MySqlCatalogIntegrationTests {
 			assertThat(serverForm(variable)).as("default of %s on %s", variable.name(), version).isEqualTo(server.get(variable.name()));
 			compared.add(variable.name());
 		}
-		// every memory variable of the profile (catalog/variables.tsv): 21 on 5.7, 22 on 8.0
-		assertThat(compared).hasSize(version.isEight() ? 22 : 21);
+		// every memory variable of the profile (catalog/variables.tsv): 22 on 5.7, 26 on 8.0 (table_open_cache
+		// and, on 8.0, the three connection-memory caps of 8.0.28+)
+		assertThat(compared).hasSize(version.isEight() ? 26 : 22);
 	}
 
 	/** 8.0.15 differs from 8.0.31 only in thread_stack among what memplan models (the catalog line says so). */
@@ -74,7 +75,10 @@ class MySqlCatalogIntegrationTests {
 				differing.add(name + ": " + early.get(name) + " -> " + late.get(name));
 			}
 		}
-		assertThat(differing).containsExactly("thread_stack: 286720 -> 1048576");
+		// and the connection-memory caps, which 8.0.28 brought
+		assertThat(differing).containsExactly("thread_stack: 286720 -> 1048576",
+				"connection_memory_limit: null -> 18446744073709551615", "global_connection_memory_limit: null -> 18446744073709551615",
+				"global_connection_memory_tracking: null -> OFF");
 	}
 
 	/** MIN_VALUE / MAX_VALUE of the modeled variables, the maximum rounded down to the block size as the server applies it. */
@@ -120,6 +124,8 @@ class MySqlCatalogIntegrationTests {
 			}
 		}
 		assertThat(differing).containsExactly(
+				"connection_memory_limit: null -> 2097152 .. 18446744073709551615",
+				"global_connection_memory_limit: null -> 16777216 .. 18446744073709551615",
 				"innodb_buffer_pool_chunk_size: 1048576 .. 18446744073708503040 -> 1048576 .. 144115188074807296");
 	}
 

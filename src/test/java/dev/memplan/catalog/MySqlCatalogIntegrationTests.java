@@ -133,7 +133,7 @@ class MySqlCatalogIntegrationTests {
 	@CsvSource({ "MYSQL_5_7_22, catalog/mysql-5.7-options.txt", "MYSQL_8_0_31, catalog/mysql-8.0-options.txt" })
 	void optionNamesAreTheOnesTheServerPrints(Version version, String resource) throws Exception {
 		LocalMySql.Run help = LocalMySql.run(version, List.of("--no-defaults", "--basedir=" + LocalMySql.basedir(version),
-				"--datadir=" + Files.createTempDirectory("memplan-empty-datadir"), "--verbose", "--help"));
+				"--datadir=" + emptyDirectory(), "--verbose", "--help"));
 		assertThat(help.exitCode()).isZero();
 		TreeSet<String> printed = new TreeSet<>();
 		Matcher matcher = OPTION.matcher(help.out());
@@ -143,6 +143,13 @@ class MySqlCatalogIntegrationTests {
 		assertThat(new TreeSet<>(DataFiles.lines(resource).stream().map(String::strip).toList())).isEqualTo(printed);
 		// 5.7.22: 535 names, 8.0.31: 737 (8.0.15 printed 575; 8.0.31 adds 164, among them the ndb_ options of its NDB build)
 		assertThat(printed).hasSizeGreaterThan(500).contains("innodb_buffer_pool_size", "key_buffer_size");
+	}
+
+	/** An empty --datadir for mysqld --verbose --help, removed when the JVM exits. */
+	private static java.nio.file.Path emptyDirectory() throws java.io.IOException {
+		java.nio.file.Path dir = Files.createTempDirectory("memplan-empty-datadir");
+		dir.toFile().deleteOnExit();
+		return dir;
 	}
 
 }

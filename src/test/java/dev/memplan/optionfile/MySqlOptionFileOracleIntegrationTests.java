@@ -78,7 +78,7 @@ class MySqlOptionFileOracleIntegrationTests {
 			arguments.add("--validate-config");
 		}
 		else {
-			arguments.addAll(List.of("--datadir=" + Files.createTempDirectory("memplan-empty-datadir"), "--verbose", "--help"));
+			arguments.addAll(List.of("--datadir=" + emptyDirectory(), "--verbose", "--help"));
 		}
 		if ("root".equals(System.getProperty("user.name"))) {
 			arguments.add("--user=mysql");
@@ -159,7 +159,7 @@ class MySqlOptionFileOracleIntegrationTests {
 			}
 			ServerSettings settings = memplanReads(oracle, file);
 			LocalMySql.Run help = LocalMySql.run(oracle.version, List.of("--defaults-file=" + file,
-					"--basedir=" + LocalMySql.basedir(oracle.version), "--datadir=" + Files.createTempDirectory("memplan-empty-datadir"),
+					"--basedir=" + LocalMySql.basedir(oracle.version), "--datadir=" + emptyDirectory(),
 					"--verbose", "--help"));
 			assertSameValues(oracle, file, effective(oracle, settings), help.helpValues(), START_UP_ADJUSTED);
 			compared.add(file.getFileName().toString());
@@ -187,6 +187,7 @@ class MySqlOptionFileOracleIntegrationTests {
 	})
 	void refusesWhatTheServerRefusesInCraftedFiles(String content) throws Exception {
 		Path file = Files.createTempFile("memplan-mysql-oracle", ".cnf");
+		file.toFile().deleteOnExit();
 		Files.writeString(file, content);
 		for (Oracle oracle : Oracle.values()) {
 			assertSameRefusal(oracle, file);
@@ -204,12 +205,13 @@ class MySqlOptionFileOracleIntegrationTests {
 	})
 	void clampsAndRoundsAsTheServerReadsIt(String content) throws Exception {
 		Path file = Files.createTempFile("memplan-mysql-values", ".cnf");
+		file.toFile().deleteOnExit();
 		Files.writeString(file, content);
 		for (Oracle oracle : Oracle.values()) {
 			ServerSettings settings = memplanReads(oracle, file);
 			assertThat(errors(settings)).as("memplan finds no error on %s", oracle.version).isEmpty();
 			LocalMySql.Run help = LocalMySql.run(oracle.version, List.of("--defaults-file=" + file,
-					"--basedir=" + LocalMySql.basedir(oracle.version), "--datadir=" + Files.createTempDirectory("memplan-empty-datadir"),
+					"--basedir=" + LocalMySql.basedir(oracle.version), "--datadir=" + emptyDirectory(),
 					"--verbose", "--help"));
 			assertThat(help.exitCode()).as("%s accepts it: %s", oracle.version, help.err()).isZero();
 			// 5.7 models 18 numeric memory variables, 8.0 19 (catalog/variables.tsv); all but the three pool ones printed
@@ -232,6 +234,7 @@ class MySqlOptionFileOracleIntegrationTests {
 	})
 	void adjustsTheBufferPoolAsAStartedServerDoes(String content) throws Exception {
 		Path file = Files.createTempFile("memplan-mysql-pool", ".cnf");
+		file.toFile().deleteOnExit();
 		Files.writeString(file, content);
 		for (Oracle oracle : Oracle.values()) {
 			EffectiveSettings memplan = effective(oracle, memplanReads(oracle, file));
@@ -243,6 +246,13 @@ class MySqlOptionFileOracleIntegrationTests {
 				}
 			}
 		}
+	}
+
+	/** An empty --datadir for mysqld --verbose --help, removed when the JVM exits. */
+	private static java.nio.file.Path emptyDirectory() throws java.io.IOException {
+		java.nio.file.Path dir = Files.createTempDirectory("memplan-empty-datadir");
+		dir.toFile().deleteOnExit();
+		return dir;
 	}
 
 }

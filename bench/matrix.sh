@@ -114,10 +114,11 @@ row() { # config-name cnf max_conn workload n cap(-|bytes)
   [ -f "$cached" ] || java -XX:TieredStopAtLevel=1 -jar "$jar" check --server mariadb-10.11 --ram "$ram" --expected-connections "$n" \
     ${packet:+--largest-packet $packet} --format json --fail-on overcommitted "$plancnf" > "$cached" 2>/dev/null || true
   local plan; plan=$(cat "$cached")
+  # read stops at the end of its input, which tr leaves without a newline: its status is not an error here
   local ceiling low high capped proj projmax observed_typ observed_max
-  read -r ceiling low high capped < <(echo "$plan" | json totals.worstCaseBytes totals.expectedPeak.lowBytes totals.expectedPeak.highBytes totals.capped.worstCaseBytes | tr '\n' ' ')
+  read -r ceiling low high capped < <(echo "$plan" | json totals.worstCaseBytes totals.expectedPeak.lowBytes totals.expectedPeak.highBytes totals.capped.worstCaseBytes | tr '\n' ' ') || true
   read -r proj projmax observed_typ observed_max < <(echo "$live" | json live.observed.projectedAtMaxUsedBytes live.observed.projectedAtMaxConnectionsBytes \
-    live.observed.typicalConnectionBytes live.observed.largestConnectionBytes | tr '\n' ' ')
+    live.observed.typicalConnectionBytes live.observed.largestConnectionBytes | tr '\n' ' ') || true
   local bound=$ceiling; [ "$cap" = - ] || bound=$capped
   local held=no; [ "$bound" != - ] && [ "$bound" -ge "$hwm" ] && held=yes
   local projerr=-; [ "$proj" != - ] && projerr=$(awk -v p="$proj" -v h="$hwm" 'BEGIN { printf "%+.0f%%", (p - h) * 100 / h }')

@@ -12,4 +12,9 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   });
+  // the fleet page while a scan runs: reload to show its progress (without script: reload by hand)
+  var scanning = document.querySelector('[data-reload-while-scanning]');
+  if (scanning) {
+    setTimeout(function () { window.location.reload(); }, parseInt(scanning.getAttribute('data-reload-while-scanning'), 10) || 2000);
+  }
 });

@@ -81,8 +81,11 @@ final class CheckOptions {
 				}
 			}
 		}
-		if (!List.of("text", "markdown", "json").contains(options.format)) {
-			throw new UsageException("--format must be text, markdown or json, not '" + options.format + "'");
+		if (!List.of("text", "markdown", "json", "sarif").contains(options.format)) {
+			throw new UsageException("--format must be text, markdown, json or sarif, not '" + options.format + "'");
+		}
+		if (options.format.equals("sarif") && options.files.isEmpty() && options.showVariables == null) {
+			throw new UsageException("--format sarif reports on files: name my.cnf files or --show-variables FILE");
 		}
 		if (!List.of("tight", "overcommitted").contains(options.failOn)) {
 			throw new UsageException("--fail-on must be tight or overcommitted, not '" + options.failOn + "'");

@@ -37,7 +37,8 @@ final class Help {
 			                             mariadb-10.11 mariadb-11.4 (default mysql-8.0; with
 			                             --show-variables, the dump's version)
 			  --ram SIZE                 the host's RAM, e.g. 16G or 7.5G (required)
-			  --format text|markdown|json  json is the API's response (default text)
+			  --format text|markdown|json|sarif  json is the API's response; sarif is SARIF 2.1.0
+			                             for code scanning (default text)
 			  --instance GROUP           a mysqld_multi or suffix group, e.g. mysqld3306
 			  --expected-connections N   plan the expected peak for N concurrent connections
 			  --share 0.85               MySQL's share of RAM (default 0.85)

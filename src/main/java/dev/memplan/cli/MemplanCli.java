@@ -28,6 +28,7 @@ import dev.memplan.app.ImportRequest;
 import dev.memplan.app.PlanResult;
 import dev.memplan.app.PlanService;
 import dev.memplan.report.LiveResponse;
+import dev.memplan.report.SarifReport;
 import dev.memplan.report.SnippetWriter;
 import dev.memplan.app.HostCheckService;
 import dev.memplan.app.LiveOutcome;
@@ -218,10 +219,12 @@ public final class MemplanCli {
 			this.out.print(switch (options.format) {
 				case "json" -> JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
 					.writeValueAsString(PlanResponseMapper.toResponse(result)) + "\n";
+				case "sarif" -> JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+					.writeValueAsString(SarifReport.of(plan, sarifFiles(options), version())) + "\n";
 				case "markdown" -> TextReport.markdown(plan);
 				default -> TextReport.text(plan);
 			});
-			if (oomSummary != null && !options.format.equals("json")) {
+			if (oomSummary != null && !options.format.equals("json") && !options.format.equals("sarif")) {
 				this.out.print("\n" + oomSummary);
 			}
 		}
@@ -242,6 +245,14 @@ public final class MemplanCli {
 			return OVER_BUDGET;
 		}
 		return FITS;
+	}
+
+	/** The files a SARIF report points into, as the user named them: the option files, or the dump. */
+	private static List<String> sarifFiles(CheckOptions options) {
+		if (!options.files.isEmpty()) {
+			return options.files.stream().map((name) -> name.equals("-") ? "stdin" : name).toList();
+		}
+		return List.of(options.showVariables.equals("-") ? "stdin" : options.showVariables);
 	}
 
 	private static String optionName(String field) {

@@ -27,11 +27,12 @@ class FleetConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "close")
 	FleetScanner fleetScanner(FleetProperties fleet, LiveProperties live, PlanService planService) {
-		LiveProbeSettings probe = new LiveProbeSettings(true, live.allowedHosts(), live.connectTimeout(), live.socketTimeout());
+		LiveProbeSettings probe = new LiveProbeSettings(true, null, live.allowedHosts(), live.connectTimeout(), live.socketTimeout(),
+				live.deadline(), fleet.concurrency());
 		Inventory inventory = new InventoryReader(probe, System.getenv()).read(Path.of(fleet.inventory()));
 		FleetSettings settings = new FleetSettings(fleet.interval(), fleet.concurrency(), Shard.parse(fleet.shard()));
 		return new FleetScanner(inventory.shard(settings.shard()), settings,
-				new LiveTargetProber(probe, planService, System.getenv()), Clock.systemUTC());
+				new LiveTargetProber(probe, planService, System.getenv(), settings.concurrency()), Clock.systemUTC());
 	}
 
 	/** Bound by Boot to the Prometheus registry: every target's series exists from the first scrape. */

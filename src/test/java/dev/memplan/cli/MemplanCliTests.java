@@ -168,4 +168,30 @@ class MemplanCliTests {
 		assertThat(this.stdout).startsWith("memplan ");
 	}
 
+	@Test
+	void writesSarifForCodeScanningAndKeepsTheExitCode() throws Exception {
+		Path cnf = file("my.cnf", "[mysqld]\nmax_connections = 500\n");
+		// MariaDB 10.11 with 500 connections on 2 GiB: OVERCOMMITTED, exit 1 as with every format
+		assertThat(run("", "check", "--server", "mariadb-10.11", "--ram", "2G", "--format", "sarif", cnf.toString())).isEqualTo(1);
+		tools.jackson.databind.JsonNode sarif = tools.jackson.databind.json.JsonMapper.builder().build().readTree(this.stdout);
+		assertThat(sarif.get("version").asString()).isEqualTo("2.1.0");
+		tools.jackson.databind.JsonNode verdict = null;
+		for (tools.jackson.databind.JsonNode result : sarif.get("runs").get(0).get("results")) {
+			if (result.get("ruleId").asString().equals("MEMORY_VERDICT")) {
+				verdict = result;
+			}
+		}
+		assertThat(verdict).isNotNull();
+		assertThat(verdict.get("level").asString()).isEqualTo("error");
+		tools.jackson.databind.JsonNode location = verdict.get("locations").get(0).get("physicalLocation");
+		assertThat(location.get("artifactLocation").get("uri").asString()).isEqualTo("file://" + cnf);
+		assertThat(location.get("region").get("startLine").asInt()).isEqualTo(2); // max_connections = 500
+	}
+
+	@Test
+	void refusesSarifWithoutFiles() {
+		assertThat(run("", "check", "--ram", "8G", "--format", "sarif", "--live", "db1", "--user", "u")).isEqualTo(2);
+		assertThat(this.stderr).contains("--format sarif reports on files");
+	}
+
 }

@@ -47,7 +47,7 @@ public final class InventoryReader {
 	private static final Set<String> TOP_LEVEL = Set.of("defaults", "targets");
 
 	private static final Set<String> TARGET_KEYS = Set.of("name", "host", "port", "user", "passwordEnv", "passwordFile", "tls",
-			"hostRam", "expectedConnections", "labels", "connectTimeout", "socketTimeout");
+			"hostRam", "expectedConnections", "labels", "connectTimeout", "socketTimeout", "deadline");
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
@@ -187,10 +187,14 @@ public final class InventoryReader {
 				throw fail(valueNode(fields, "expectedConnections", node), field(fields, own, "expectedConnections", path),
 						"a whole number of connections");
 			}
+			Duration connect = timeout(fields, own, "connectTimeout", path, liveSettings().connectTimeout());
+			Duration socket = timeout(fields, own, "socketTimeout", path, liveSettings().socketTimeout());
+			// memplan.live.deadline, but never longer than this target's own timeouts add up to
+			Duration fallback = min(liveSettings().deadline(), connect.plus(socket));
 			return new FleetTarget(name, checked.host(), checked.port(), checked.user(), password(fields, own, path, node),
 					checked.tlsMode().name(), hostRam.strip(), ramBytes, (expected != null) ? expected.strip() : null,
-					labels(defaults, own, path), timeout(fields, own, "connectTimeout", path, liveSettings().connectTimeout()),
-					timeout(fields, own, "socketTimeout", path, liveSettings().socketTimeout()), node.getStartMark().getLine() + 1);
+					labels(defaults, own, path), connect, socket, timeout(fields, own, "deadline", path, fallback),
+					node.getStartMark().getLine() + 1);
 		}
 
 		private PasswordSource password(Map<String, NodeTuple> fields, Map<String, NodeTuple> own, String path, Node node) {
@@ -347,6 +351,10 @@ public final class InventoryReader {
 			return new InventoryException(this.source, (node != null) ? node.getStartMark().getLine() + 1 : 0, field, problem);
 		}
 
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	private static String text(Map<String, NodeTuple> fields, String key) {

@@ -26,13 +26,20 @@ public final class LiveTargetProber implements TargetProber {
 
 	private final Map<String, String> env;
 
-	/** One use case per pair of timeouts in the inventory: usually one. */
+	/** One use case per set of timeouts in the inventory: usually one. */
 	private final Map<List<Long>, LivePlanService> services = new ConcurrentHashMap<>();
 
-	public LiveTargetProber(LiveProbeSettings live, PlanService planService, Map<String, String> env) {
+	private final int concurrency;
+
+	/**
+	 * @param concurrency the scanner's: the use case's own bound on probes at once must not turn a
+	 * fleet probe away as BUSY, so it is the scanner's, not memplan.live.max-concurrent (the page's)
+	 */
+	public LiveTargetProber(LiveProbeSettings live, PlanService planService, Map<String, String> env, int concurrency) {
 		this.live = live;
 		this.planService = planService;
 		this.env = env;
+		this.concurrency = concurrency;
 	}
 
 	@Override
@@ -50,9 +57,9 @@ public final class LiveTargetProber implements TargetProber {
 	}
 
 	private LivePlanService service(FleetTarget target) {
-		List<Long> key = List.of(target.connectTimeout().toMillis(), target.socketTimeout().toMillis());
-		return this.services.computeIfAbsent(key, (timeouts) -> new LivePlanService(
-				new LiveProbeSettings(true, this.live.allowedHosts(), target.connectTimeout(), target.socketTimeout()),
+		List<Long> key = List.of(target.connectTimeout().toMillis(), target.socketTimeout().toMillis(), target.deadline().toMillis());
+		return this.services.computeIfAbsent(key, (timeouts) -> new LivePlanService(new LiveProbeSettings(true, null,
+				this.live.allowedHosts(), target.connectTimeout(), target.socketTimeout(), target.deadline(), this.concurrency),
 				this.planService));
 	}
 

@@ -32,7 +32,7 @@ class FleetScannerTests {
 
 	private static FleetTarget target(String name, Duration connect, Duration socket) {
 		return new FleetTarget(name, "10.0.0.1", 3306, "u", new PasswordSource.None(), "PREFERRED", "16G", 16L << 30, null,
-				Map.of(), connect, socket, 1);
+				Map.of(), connect, socket, connect.plus(socket), 1);
 	}
 
 	private static Inventory inventory(int count) {

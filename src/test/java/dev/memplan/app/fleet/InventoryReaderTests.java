@@ -61,7 +61,7 @@ class InventoryReaderTests {
 		assertThat(db1.hostRamBytes()).isEqualTo(128L << 30); // 128 GiB
 		assertThat(db1.labels()).containsEntry("env", "prod").containsEntry("cluster", "orders");
 		assertThat(db1.line()).isEqualTo(3);
-		assertThat(db1.deadline()).isEqualTo(Duration.ofSeconds(20)); // 5 s connect + 15 s socket
+		assertThat(db1.deadline()).isEqualTo(Duration.ofSeconds(20)); // memplan.live.deadline's default, = 5 s + 15 s
 		FleetTarget db2 = inventory.targets().get(1);
 		assertThat(db2.port()).isEqualTo(3307);
 		assertThat(db2.expectedConnections()).isEqualTo("400");
@@ -75,7 +75,22 @@ class InventoryReaderTests {
 				targets:
 				  - {name: far, host: 10.0.0.9, user: u, hostRam: 8G, connectTimeout: 500ms, socketTimeout: 2s}
 				""");
+		// memplan.live.deadline is 20 s, but this target's timeouts add up to 0.5 s + 2 s
 		assertThat(inventory.targets().get(0).deadline()).isEqualTo(Duration.ofMillis(2500));
+	}
+
+	@Test
+	void aTargetMayHaveItsOwnDeadline() {
+		Inventory inventory = parse("""
+				targets:
+				  - {name: slow, host: 10.0.0.9, user: u, hostRam: 8G, deadline: 45s}
+				""");
+		assertThat(inventory.targets().get(0).deadline()).isEqualTo(Duration.ofSeconds(45));
+		assertThat(failure("""
+				targets:
+				  - {name: bad, host: 10.0.0.8, user: u, hostRam: 8G, deadline: 11m}
+				""").getMessage()).isEqualTo("fleet.yml:2: targets[0].deadline: a timeout is a number with ms, s or m,"
+						+ " more than 0 and at most 10m (e.g. 5s)");
 	}
 
 	@Test

@@ -7,10 +7,7 @@ import dev.memplan.app.fleet.FleetSnapshot;
 import dev.memplan.app.fleet.TargetStatus;
 import dev.memplan.budget.Budget;
 
-/**
- * Fleet snapshot → JSON records. {@code overByBytes} and {@code headroomBytes} are worked out here
- * from the budget (worst case against the budget limit) until the plan's totals carry them.
- */
+/** Fleet snapshot → JSON records; {@code overByBytes} and {@code headroomBytes} are the budget's own. */
 public final class FleetResponseMapper {
 
 	private FleetResponseMapper() {

@@ -16,14 +16,14 @@ public record FleetPlan(PlanResult result, LiveFigures figures, Instant at) {
 		return this.result.plan().budget();
 	}
 
-	/** How far the worst case passes the budget limit; 0 when it stays within. */
+	/** How far the worst case passes the budget limit; 0 when it stays within (the plan's own figure). */
 	public long overByBytes() {
-		return Math.max(0, budget().worstCaseBytes() - budget().budgetLimitBytes());
+		return budget().overByBytes();
 	}
 
-	/** What is left under the budget limit at the worst case; 0 when over. */
+	/** What is left under the budget limit at the worst case; 0 when over (the plan's own figure). */
 	public long headroomBytes() {
-		return Math.max(0, budget().budgetLimitBytes() - budget().worstCaseBytes());
+		return budget().headroomBytes();
 	}
 
 }

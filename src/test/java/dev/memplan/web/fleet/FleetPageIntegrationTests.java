@@ -148,7 +148,7 @@ class FleetPageIntegrationTests {
 		this.driver.get("http://localhost:" + this.port + "/fleet");
 		this.driver.findElement(By.id("scan-now")).click();
 		// the silent target holds the scan for its 3 s deadline: the page shows how far it got
-		assertThat(this.driver.findElement(By.id("scan-progress")).getText()).startsWith("Scanning: ");
+		assertThat(Browser.await(this.driver, By.id("scan-progress")).getText()).startsWith("Scanning: ");
 		assertThat(this.driver.findElement(By.id("scan-meter")).getAttribute("max")).isEqualTo("4");
 		// the page reloads itself every 2 s while scanning, and stops once the scan is done
 		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

@@ -39,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The fleet against real parts: the local MariaDB (defaults: FITS on 16 GiB), a throw-away mariadbd
+ * The fleet against real parts: the local MariaDB (defaults: FITS on a 256 GiB host; since the measured
+ * ceiling of issue 16, TIGHT on 16 GiB), a throw-away mariadbd
  * on port 18306 with max_connections = 3000 (OVERCOMMITTED on the same 16 GiB), a closed port and a
  * port that accepts and never answers. Through the API and the Prometheus scrape, parsed.
  */
@@ -79,7 +80,7 @@ class FleetIntegrationTests {
 		inventory = Files.writeString(dir.resolve("fleet.yml"), """
 				defaults: {user: %s, passwordFile: probe.pw, hostRam: 16G, labels: {env: test}}
 				targets:
-				  - {name: local, host: 127.0.0.1, port: 3306, labels: {role: primary}}
+				  - {name: local, host: 127.0.0.1, port: 3306, hostRam: 256G, labels: {role: primary}}
 				  - {name: spare, host: 127.0.0.1, port: %d, labels: {role: replica}}
 				  - {name: closed, host: 127.0.0.1, port: %d}
 				  - {name: silent, host: 127.0.0.1, port: %d, connectTimeout: 1s, socketTimeout: 1s, deadline: 2s}

@@ -31,7 +31,7 @@ import dev.memplan.support.SpareMariaDb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fleet page in a real Chromium over real servers: the local MariaDB (FITS on 16 GiB), a
+ * The fleet page in a real Chromium over real servers: the local MariaDB (FITS on a 256 GiB host), a
  * throw-away mariadbd with max_connections = 3000 (OVERCOMMITTED), a closed port and a silent one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -68,7 +68,7 @@ class FleetPageIntegrationTests {
 		inventory = Files.writeString(dir.resolve("fleet.yml"), """
 				defaults: {user: %s, passwordFile: probe.pw, hostRam: 16G}
 				targets:
-				  - {name: a-local, host: 127.0.0.1, port: 3306, labels: {env: prod}}
+				  - {name: a-local, host: 127.0.0.1, port: 3306, hostRam: 256G, labels: {env: prod}}
 				  - {name: b-closed, host: 127.0.0.1, port: %d, labels: {env: prod}}
 				  - {name: c-silent, host: 127.0.0.1, port: %d, labels: {env: lab}, connectTimeout: 1s, socketTimeout: 2s, deadline: 3s}
 				  - {name: d-spare, host: 127.0.0.1, port: %d, labels: {env: lab}}

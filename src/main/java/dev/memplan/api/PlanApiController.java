@@ -28,7 +28,8 @@ class PlanApiController {
 	@PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	PlanResponse plan(@RequestBody PlanRequest request) {
 		PlanQuery query = new PlanQuery(request.server(), request.hostRam(), request.hostCpus(), request.expectedConnections(),
-				request.mysqlShare(), request.reservedForOtherProcesses(), request.variables(), request.assumptions());
+				request.mysqlShare(), request.reservedForOtherProcesses(), request.variables(), request.assumptions(),
+				request.allowFewerConnections());
 		ImportRequest input = new ImportRequest(request.mycnf(), request.files(), request.showVariables(), request.instance());
 		return PlanResponseMapper.toResponse(this.planService.plan(query, input));
 	}
@@ -38,7 +39,8 @@ class PlanApiController {
 	PlanResponse planText(@RequestBody String text, @RequestParam Map<String, String> params) {
 		PlanQuery query = new PlanQuery(params.get("server"), params.get("hostRam"), params.get("hostCpus"),
 				params.get("expectedConnections"), params.get("mysqlShare"), params.get("reservedForOtherProcesses"), Map.of(),
-				new PlanQuery.Assumptions(params.get("tempTablesPerStatement"), params.get("largestPacket"), params.get("allocator")));
+				new PlanQuery.Assumptions(params.get("tempTablesPerStatement"), params.get("largestPacket"), params.get("allocator")),
+				params.get("allowFewerConnections"));
 		return PlanResponseMapper.toResponse(this.planService.plan(query, new ImportRequest(text, Map.of(), null, params.get("instance"))));
 	}
 

@@ -12,7 +12,8 @@ import dev.memplan.app.PlanQuery;
  */
 public record PlanRequest(String server, String hostRam, String hostCpus, String expectedConnections, String mysqlShare,
 		String reservedForOtherProcesses, Map<String, String> variables, String mycnf, Map<String, String> files,
-		String showVariables, String instance, String tempTablesPerStatement, String largestPacket, String allocator) {
+		String showVariables, String instance, String tempTablesPerStatement, String largestPacket, String allocator,
+		String allowFewerConnections) {
 
 	PlanQuery.Assumptions assumptions() {
 		return new PlanQuery.Assumptions(this.tempTablesPerStatement, this.largestPacket, this.allocator);

@@ -83,7 +83,7 @@ public class LivePlanService {
 		PlanQuery query = host.withServer(reading.profile().id()).withExpectedConnections(expected)
 			.withAssumptions(withServersAllocator(host.assumptions(), reading));
 		PlanResult planned = this.planService.planWith(query, reading.settings(), List.of(),
-				reading.snapshot().performanceSchemaBytes());
+				reading.snapshot().performanceSchemaBytes(), reading.maxUsedConnections(), reading.threadsConnected());
 		return new LiveOutcome.Planned(planned, reading, LiveFigures.of(planned, reading));
 	}
 

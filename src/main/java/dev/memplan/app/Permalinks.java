@@ -26,6 +26,7 @@ public final class Permalinks {
 		add(uri, "tempTablesPerStatement", query.assumptions().tempTablesPerStatement());
 		add(uri, "largestPacket", query.assumptions().largestPacket());
 		add(uri, "allocator", query.assumptions().allocator());
+		add(uri, "allowFewerConnections", "true".equalsIgnoreCase(query.allowFewerConnections()) ? "true" : null);
 		for (Map.Entry<String, String> variable : query.variables().entrySet()) {
 			add(uri, variable.getKey(), variable.getValue());
 		}

@@ -35,7 +35,8 @@ public final class PlanQueryReader {
 		this.normalizer = new SettingsNormalizer(catalog);
 	}
 
-	public record ReadQuery(ServerProfile profile, ServerSettings settings, HostSpec host) {
+	/** @param allowFewerConnections the user lets the recommendation lower max_connections (never below the load) */
+	public record ReadQuery(ServerProfile profile, ServerSettings settings, HostSpec host, boolean allowFewerConnections) {
 	}
 
 	public ReadQuery read(PlanQuery query, ServerSettings imported) {
@@ -62,7 +63,13 @@ public final class PlanQueryReader {
 			problems.addAll(variableProblems(profile, settings));
 			throw new InvalidInputException(problems);
 		}
-		return new ReadQuery(profile, settings, new HostSpec(ram, cpus, expected, share, reserved, workload));
+		return new ReadQuery(profile, settings, new HostSpec(ram, cpus, expected, share, reserved, workload),
+				isYes(query.allowFewerConnections()));
+	}
+
+	/** A checkbox or a JSON boolean: "true", "on", "1" or "yes" allow; anything else keeps max_connections. */
+	private static boolean isYes(String text) {
+		return text != null && List.of("true", "on", "1", "yes").contains(text.strip().toLowerCase(java.util.Locale.ROOT));
 	}
 
 	/** The statements' assumptions: every field optional, each checked like the host fields. */

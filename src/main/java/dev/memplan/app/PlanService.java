@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.memplan.budget.ConnectionPolicy;
 import dev.memplan.budget.EffectiveVariable;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Planner;
@@ -76,8 +77,18 @@ public class PlanService {
 	 * @param measuredPerformanceSchema performance_schema's size as the server reported it, or null
 	 */
 	public PlanResult planWith(PlanQuery query, ServerSettings imported, List<String> instances, Long measuredPerformanceSchema) {
+		return planWith(query, imported, instances, measuredPerformanceSchema, null, null);
+	}
+
+	/**
+	 * @param maxUsedConnections a live server's Max_used_connections, or null: the recommendation keeps at least this many
+	 * @param threadsConnected a live server's Threads_connected, or null: SET PERSIST never lowers max_connections below it
+	 */
+	public PlanResult planWith(PlanQuery query, ServerSettings imported, List<String> instances, Long measuredPerformanceSchema,
+			Long maxUsedConnections, Long threadsConnected) {
 		PlanQueryReader.ReadQuery read = this.reader.read(query, imported);
-		Plan plan = this.planner.plan(read.profile(), read.settings(), read.host(), measuredPerformanceSchema);
+		ConnectionPolicy connections = new ConnectionPolicy(read.allowFewerConnections(), maxUsedConnections, threadsConnected);
+		Plan plan = this.planner.plan(read.profile(), read.settings(), read.host(), measuredPerformanceSchema, connections);
 		return new PlanResult(plan, reproducing(query, plan), instances);
 	}
 

@@ -108,13 +108,14 @@ final class BudgetSolver {
 	}
 
 	/**
-	 * The user's configuration fits already with these connections: memplan cuts none of their
-	 * per-connection buffers just to make room for a larger pool; global memory is still traded
-	 * before the pool, and the pool takes what is left.
+	 * The user's configuration fits already with these connections and at least the tier's pool:
+	 * memplan cuts none of their per-connection buffers then. With a smaller pool it does, in the
+	 * order above, because the tier's pool is worth more than a buffer above its default.
 	 */
 	private static boolean fitsAsConfigured(SolverContext context, long connections) {
 		Budget original = context.original().budget();
-		return Draft.fits(original) && connections <= original.connectionSlots() - 1;
+		return Draft.fits(original) && connections <= original.connectionSlots() - 1
+				&& context.original().settings().bytes("innodb_buffer_pool_size") >= context.tierPoolBytes();
 	}
 
 	private static long connectionsThatFit(Draft draft) {

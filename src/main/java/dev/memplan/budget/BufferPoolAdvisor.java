@@ -30,7 +30,7 @@ public final class BufferPoolAdvisor {
 	public Recommendation recommend(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema) {
 		long ram = host.hostRamBytes();
 		int ratio = this.tiers.ratioFor(ram);
-		long raw = percentOf(ram, ratio);
+		long raw = targetPool(ram);
 		Granule granule = granule(profile, settings, host, raw);
 		long pool = raw - raw % granule.bytes();
 		if (pool == 0) {
@@ -45,9 +45,21 @@ public final class BufferPoolAdvisor {
 				StartupDefaults.dedicatedServerPool(ram), rdsDefault(host), budget, fit);
 	}
 
-	/** The tier's share of the host's RAM, before rounding to the server's granule. */
+	/**
+	 * The tier's share of the host's RAM, before rounding to the server's granule, never less than
+	 * a smaller host gets: where the table's ratio drops (73 % at 15G, 70 % at 17.1G) the pool the
+	 * previous row reached at the boundary carries on until the new ratio passes it.
+	 */
 	long targetPool(long hostRamBytes) {
-		return percentOf(hostRamBytes, this.tiers.ratioFor(hostRamBytes));
+		long pool = percentOf(hostRamBytes, this.tiers.ratioFor(hostRamBytes));
+		int previousRatio = TierTable.SMALLEST_RATIO;
+		for (Tier tier : this.tiers.tiers()) {
+			if (tier.memoryBytes() <= hostRamBytes) {
+				pool = Math.max(pool, percentOf(tier.memoryBytes(), previousRatio));
+			}
+			previousRatio = tier.ratioPercent();
+		}
+		return pool;
 	}
 
 	/** N = floor((limit − global) / perConnection) − 1, never below 0 (the +1 is the admin slot). */

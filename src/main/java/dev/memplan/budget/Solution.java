@@ -12,4 +12,12 @@ public record Solution(ConnectionDemand demand, ChangeSet chosen, List<ChangeSet
 		alternatives = List.copyOf(alternatives);
 	}
 
+	/** The chosen option first, then the alternatives. */
+	public List<ChangeSet> options() {
+		List<ChangeSet> options = new java.util.ArrayList<>();
+		options.add(this.chosen);
+		options.addAll(this.alternatives);
+		return options;
+	}
+
 }

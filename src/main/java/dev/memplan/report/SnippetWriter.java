@@ -2,63 +2,124 @@ package dev.memplan.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import dev.memplan.catalog.ServerProfile;
-import dev.memplan.core.ByteSize;
 import dev.memplan.budget.Budget;
-import dev.memplan.budget.EffectiveSettings;
-import dev.memplan.budget.HostSpec;
+import dev.memplan.budget.ChangeSet;
+import dev.memplan.budget.Lever;
+import dev.memplan.budget.LeverKind;
 import dev.memplan.budget.MemoryCaps;
 import dev.memplan.budget.MemoryTerms;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Recommendation;
+import dev.memplan.core.ByteSize;
 
-/** The ready-to-paste {@code [mysqld]} snippet: the recommended values, one comment per line. */
+/**
+ * The ready-to-paste {@code [mysqld]} snippet of the chosen option: every value it sets, one
+ * comment per line saying why, the first plan's worst case beside the recommended one's. Words
+ * from the message bundle ({@code snippet.*}), so English is written once.
+ */
 public final class SnippetWriter {
 
-	/** Per-connection values that the max_connections answer depends on, echoed when the user set them. */
-	private static final List<String> PER_CONNECTION = List.of("sort_buffer_size", "join_buffer_size", "read_buffer_size",
-			"read_rnd_buffer_size", "thread_stack", "net_buffer_length", "binlog_cache_size", "binlog_stmt_cache_size",
-			"tmp_table_size", "max_heap_table_size");
+	private static final List<String> COUNTS = List.of("max_connections", "innodb_buffer_pool_instances");
+
+	private static final long DEFAULT_CHUNK = 128L << 20;
 
 	private SnippetWriter() {
 	}
 
-	/** The snippet for the plan's recommendation, with the values the plan was made with. */
 	public static String write(Plan plan) {
-		return write(plan.profile(), plan.settings(), plan.host(), plan.recommendation());
+		return write(plan, plan.solution().chosen());
 	}
 
-	static String write(ServerProfile profile, EffectiveSettings settings, HostSpec host, Recommendation recommendation) {
-		Budget budget = recommendation.budgetWithRecommendation();
+	public static String write(Plan plan, ChangeSet option) {
+		Budget first = plan.budget();
+		Budget again = option.replanned();
+		StringBuilder snippet = new StringBuilder("[mysqld]\n");
+		comment(snippet, "snippet.header", plan.profile().displayName(), approx(plan.host().hostRamBytes()), approx(again.budgetLimitBytes()));
+		comment(snippet, "snippet.plans", approx(first.worstCaseBytes()), first.verdict().name(), approx(again.worstCaseBytes()),
+				again.verdict().name());
+		if (!option.fits()) {
+			comment(snippet, "snippet.nothingFits", approx(again.worstCaseBytes()), approx(again.budgetLimitBytes()),
+					(option.smallestFittingRamBytes() != null) ? approx(option.smallestFittingRamBytes()) : "?");
+		}
 		List<String[]> lines = new ArrayList<>();
-		String tier = (recommendation.tier() != null)
-				? "tier " + recommendation.tier().instanceClass() + ", " + ByteSize.formatHuman(recommendation.tier().memoryBytes())
-				: "below the smallest tier";
-		lines.add(new String[] { "innodb_buffer_pool_size = " + ByteSize.ofBytes(recommendation.bufferPoolBytes()).toOptionValue(),
-				recommendation.poolRatioPercent() + " % of " + ByteSize.formatApproximate(host.hostRamBytes()) + " RAM (" + tier
-						+ "), rounded down to a multiple of " + ByteSize.formatHuman(recommendation.granuleBytes()) + " ("
-						+ recommendation.granuleExplanation() + ")" });
-		String connections = (recommendation.maxConnectionsThatFit() > 0)
-				? "the most whose worst case (" + ByteSize.formatApproximate(budget.globalBytes()) + " + (N + 1) × "
-						+ ByteSize.formatApproximate(budget.perConnectionBytes()) + ") stays within "
-						+ ByteSize.formatApproximate(budget.budgetLimitBytes())
-				: "NOTHING FITS: the global buffers alone exceed the limit; lower them first";
-		lines.add(new String[] { "max_connections = " + recommendation.maxConnectionsThatFit(), connections });
-		for (String name : PER_CONNECTION) {
-			settings.variable(name).filter((variable) -> !variable.origin().isDefault()).ifPresent((variable) -> lines.add(
-					new String[] { name + " = " + variable.text(), "as planned: max_connections above assumes this value" }));
+		for (Map.Entry<String, Long> value : option.values().entrySet()) {
+			String why = why(plan, option, value.getKey(), value.getValue());
+			if (why != null) {
+				lines.add(new String[] { (option.fits() ? "" : "# ") + value.getKey() + " = " + format(value.getKey(), value.getValue()), why });
+			}
 		}
 		int width = lines.stream().mapToInt((line) -> line[0].length()).max().orElse(0);
-		StringBuilder snippet = new StringBuilder("[mysqld]\n");
-		snippet.append("# memplan for ").append(profile.displayName()).append(" on a ")
-				.append(ByteSize.formatApproximate(host.hostRamBytes())).append(" host; budget limit ")
-				.append(ByteSize.formatApproximate(budget.budgetLimitBytes())).append('\n');
 		for (String[] line : lines) {
 			snippet.append(line[0]).append(" ".repeat(width - line[0].length())).append("  # ").append(line[1]).append('\n');
 		}
-		snippet.append(CapSnippet.write(MemoryCaps.recommend(settings, budget, MemoryTerms.standard())));
+		snippet.append(CapSnippet.write(MemoryCaps.recommend(plan.settings(), again, MemoryTerms.standard())));
 		return snippet.toString();
+	}
+
+	/** The comment of one line; null for a value that changes nothing and needs no line. */
+	private static String why(Plan plan, ChangeSet option, String name, long value) {
+		Lever lever = option.levers().stream().filter((l) -> l.variable().equals(name)).findFirst().orElse(null);
+		Recommendation tier = plan.recommendation();
+		long ram = plan.host().hostRamBytes();
+		return switch (name) {
+			case "innodb_buffer_pool_size" -> text((value < tier.bufferPoolBytes()) ? "snippet.pool.fits" : "snippet.pool", percent(value, ram), approx(ram), tier.poolRatioPercent(), row(tier));
+			case "innodb_buffer_pool_instances" -> (value == 1) ? text("snippet.instances.one")
+					: text("snippet.instances", value, ByteSize.formatHuman(option.values().getOrDefault("innodb_buffer_pool_chunk_size", DEFAULT_CHUNK)));
+			case "innodb_buffer_pool_chunk_size" -> (value == DEFAULT_CHUNK) ? null : text("snippet.chunk");
+			case "max_connections" -> connections(plan, lever, value);
+			default -> (lever == null) ? companion(option, name) : leverText(lever);
+		};
+	}
+
+	private static String connections(Plan plan, Lever lever, long value) {
+		long mustServe = plan.solution().demand().mustServe();
+		if (lever == null) {
+			return text("snippet.connections.kept", mustServe);
+		}
+		return (lever.to() > lever.from()) ? text("snippet.connections.raised", lever.from())
+				: text("snippet.connections.lowered", lever.from(), mustServe);
+	}
+
+	private static String leverText(Lever lever) {
+		String was = format(lever.variable(), lever.from());
+		String saves = approx(lever.savesBytes());
+		return (lever.kind() == LeverKind.PER_CONNECTION_TO_FLOOR)
+				? text("snippet.lever.floor", was, saves, text("lever.floor." + lever.variable()))
+				: text("snippet.lever", was, saves);
+	}
+
+	/** max_heap_table_size follows tmp_table_size: the in-memory temporary table stops at the smaller of the two. */
+	private static String companion(ChangeSet option, String name) {
+		return name.equals("max_heap_table_size") ? text("snippet.companion", "tmp_table_size") : null;
+	}
+
+	private static String row(Recommendation recommendation) {
+		return (recommendation.tier() != null)
+				? text("snippet.row", recommendation.tier().instanceClass(), ByteSize.formatHuman(recommendation.tier().memoryBytes()))
+				: text("snippet.row.below");
+	}
+
+	static String format(String name, long value) {
+		return COUNTS.contains(name) ? Long.toString(value) : ByteSize.ofBytes(value).toOptionValue();
+	}
+
+	/** The pool's real share of RAM after rounding, to one decimal. */
+	static String percent(long part, long whole) {
+		return String.format(java.util.Locale.ROOT, "%.1f", part * 100.0 / whole);
+	}
+
+	private static void comment(StringBuilder snippet, String key, Object... args) {
+		snippet.append("# ").append(text(key, args)).append('\n');
+	}
+
+	private static String text(String key, Object... args) {
+		return EnglishText.of(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+	}
+
+	private static String approx(long bytes) {
+		return ByteSize.formatApproximate(bytes);
 	}
 
 }

@@ -58,8 +58,7 @@ public final class TextReport {
 		heading(out, "Recommendation");
 		out.append("buffer pool ").append(r.poolRatioPercent()).append(" % of RAM")
 			.append((r.tier() != null) ? " (tier " + r.tier().instanceClass() + ")" : "").append(": ")
-			.append(ByteSize.formatHuman(r.bufferPoolBytes())).append("; max_connections that fits: ")
-			.append(r.maxConnectionsThatFit()).append("\n\n");
+			.append(ByteSize.formatHuman(r.bufferPoolBytes())).append("\n\n");
 		out.append(this.markdown ? "```ini\n" : "").append(SnippetWriter.write(plan)).append(this.markdown ? "```\n" : "");
 		return out.toString();
 	}

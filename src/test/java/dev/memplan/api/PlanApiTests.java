@@ -57,7 +57,9 @@ class PlanApiTests {
 			.andExpect(jsonPath("$.recommendation.poolRatio").value(0.73))
 			.andExpect(jsonPath("$.recommendation.bufferPoolBytes").value(11811160064L))
 			.andExpect(jsonPath("$.recommendation.maxConnectionsThatFit").value(ExpectedBudget.mysql80ConnectionsThatFitOn16GiB()))
-			.andExpect(jsonPath("$.recommendation.mycnf").value(containsString("innodb_buffer_pool_size = 11G")))
+			// the snippet carries the solver's chosen option: the 500 connections kept, the pool's layout written
+			.andExpect(jsonPath("$.recommendation.mycnf").value(containsString("max_connections = 500")))
+			.andExpect(jsonPath("$.recommendation.mycnf").value(containsString("innodb_buffer_pool_instances = ")))
 			.andExpect(jsonPath("$.permalink").value("/?server=mysql-8.0&hostRam=16G&expectedConnections=120&mysqlShare=0.85&reservedForOtherProcesses=0&max_connections=500"));
 	}
 

@@ -131,11 +131,14 @@ class LanguagePageTests {
 			.andExpect(content().string(containsString("\"worstCaseBytes\" : "
 					+ (ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection()))));
 		this.mvc.perform(get("/export/my.cnf" + query))
-			.andExpect(content().string(containsString("innodb_buffer_pool_size = 11G")));
-		// 11 GiB and the connections that fit: BufferPoolAdvisorTests, ExpectedBudget
+			.andExpect(content().string(containsString("max_connections = 500")));
+		// the chosen option keeps the 500 connections (PlanApiTests): no max_connections statement, the pool
+		// resized online, the instances (read at start-up) with PERSIST_ONLY
 		this.mvc.perform(get("/export/persist.sql" + query))
-			.andExpect(content().string(containsString("SET PERSIST innodb_buffer_pool_size = 11811160064;")))
-			.andExpect(content().string(containsString("SET PERSIST max_connections = " + ExpectedBudget.mysql80ConnectionsThatFitOn16GiB() + ";")));
+			.andExpect(content().string(containsString("SET PERSIST innodb_buffer_pool_size = ")))
+			.andExpect(content().string(containsString("resized online")))
+			.andExpect(content().string(containsString("SET PERSIST_ONLY innodb_buffer_pool_instances = ")))
+			.andExpect(content().string(not(containsString("SET PERSIST max_connections"))));
 		this.mvc.perform(get(PERMALINK))
 			.andExpect(content().string(containsString("href=\"/export/persist.sql?server=mysql-8.0&amp;hostRam=16G&amp;max_connections=500\"")));
 	}

@@ -48,7 +48,7 @@ final class PlanForm {
 		PlanQuery query = new PlanQuery(server, first(params, "hostRam"), first(params, "hostCpus"),
 				first(params, "expectedConnections"), shareUnlessDefault(first(params, "mysqlShare")), first(params, "reservedForOtherProcesses"),
 				variables, new PlanQuery.Assumptions(first(params, "tempTablesPerStatement"), first(params, "largestPacket"),
-						first(params, "allocator")));
+						first(params, "allocator")), first(params, "allowFewerConnections"));
 		return new PlanForm(query, params.containsKey("hostRam"));
 	}
 

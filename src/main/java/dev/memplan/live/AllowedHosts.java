@@ -8,12 +8,16 @@ import java.util.Locale;
 
 /**
  * memplan.live.allowed-hosts: host names and CIDR ranges the probe may connect to; empty allows
- * any. A name is checked as written; a range is checked against every address the name resolves
- * to, and the probe then connects to the address that was checked, not to a fresh lookup.
+ * any. A name may carry a port ({@code db1:3306}, {@code [2001:db8::1]:3307}), which then is the only
+ * port allowed on it. A name is checked as written; a range is checked against every address the
+ * name resolves to, and the probe then connects to the address that was checked, not to a fresh lookup.
  */
 public final class AllowedHosts {
 
 	private final List<String> names = new ArrayList<>();
+
+	/** host:port entries, as "host:port" (IPv6 literals in brackets). */
+	private final List<String> namesWithPort = new ArrayList<>();
 
 	private final List<Cidr> ranges = new ArrayList<>();
 
@@ -22,6 +26,13 @@ public final class AllowedHosts {
 			String value = entry.strip().toLowerCase(Locale.ROOT);
 			if (value.isEmpty()) {
 				continue;
+			}
+			if (value.matches("[^:/\\[\\]]+:\\d{1,5}") || value.matches("\\[[0-9a-f:.]+\\]:\\d{1,5}")) {
+				this.namesWithPort.add(value);
+				continue;
+			}
+			if (value.startsWith("[") && value.endsWith("]")) {
+				value = value.substring(1, value.length() - 1);
 			}
 			if (value.contains("/") || value.matches("[0-9.]+") || value.contains(":")) {
 				this.ranges.add(Cidr.parse(value.contains("/") ? value : value + (value.contains(":") ? "/128" : "/32")));
@@ -33,7 +44,16 @@ public final class AllowedHosts {
 	}
 
 	public boolean allowsAny() {
-		return this.names.isEmpty() && this.ranges.isEmpty();
+		return this.names.isEmpty() && this.ranges.isEmpty() && this.namesWithPort.isEmpty();
+	}
+
+	/** As {@link #permit(String)}, and an entry with a port allows that host on that port only. */
+	public String permit(String host, int port) throws UnknownHostException {
+		String literal = host.contains(":") ? "[" + host + "]" : host;
+		if (this.namesWithPort.contains(literal + ":" + port)) {
+			return host;
+		}
+		return permit(host);
 	}
 
 	/**

@@ -50,7 +50,7 @@ public final class LiveServerProbe {
 	public ProbeResult probe(LiveTarget target) {
 		String address;
 		try {
-			address = this.allowedHosts.permit(target.host());
+			address = this.allowedHosts.permit(target.host(), target.port());
 		}
 		catch (AllowedHosts.HostNotAllowedException ex) {
 			target.wipePassword();
@@ -59,6 +59,11 @@ public final class LiveServerProbe {
 		}
 		catch (UnknownHostException ex) {
 			target.wipePassword();
+			if (!this.allowedHosts.allowsAny()) {
+				// with an allow-list, a name outside it says nothing more about itself than any other outsider
+				return failed(ProbeFailure.Kind.HOST_NOT_ALLOWED, target.host()
+						+ " is not among the hosts this memplan may connect to (memplan.live.allowed-hosts). No connection was made.", target);
+			}
 			return failed(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.", target);
 		}
 		Properties properties = properties(target);

@@ -27,6 +27,11 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 		response.setHeader("Content-Security-Policy", POLICY);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "no-referrer");
+		// API answers and live pages carry what a server said (and whom memplan asked): no cache keeps them
+		String path = request.getRequestURI();
+		if (path.startsWith("/api/") || path.startsWith("/live")) {
+			response.setHeader("Cache-Control", "no-store");
+		}
 		chain.doFilter(request, response);
 	}
 

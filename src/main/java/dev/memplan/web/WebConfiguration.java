@@ -1,5 +1,7 @@
 package dev.memplan.web;
 
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -27,9 +29,20 @@ class WebConfiguration {
 		return new PlanService();
 	}
 
+	/**
+	 * Listening beyond loopback (the Docker image) with no allow-list would make memplan a way into
+	 * every host its network reaches: the probe is then off, said at start and on the page.
+	 */
 	@Bean
-	LivePlanService livePlanService(LiveProperties properties, PlanService planService) {
-		return new LivePlanService(new LiveProbeSettings(properties.enabled(), null, properties.allowedHosts(),
+	LivePlanService livePlanService(LiveProperties properties, PlanService planService, @Value("${server.address:}") String address) {
+		boolean exposedWithoutList = !LocalOriginFilter.isLoopback(address) && properties.allowedHosts().stream().allMatch(String::isBlank);
+		String reason = null;
+		if (exposedWithoutList && properties.enabled()) {
+			reason = "Connecting to live servers is off: memplan listens on " + (address.isBlank() ? "every interface" : address)
+					+ " and memplan.live.allowed-hosts is empty. Set it to the database hosts memplan may reach.";
+			LoggerFactory.getLogger(WebConfiguration.class).warn(reason);
+		}
+		return new LivePlanService(new LiveProbeSettings(properties.enabled() && !exposedWithoutList, reason, properties.allowedHosts(),
 				properties.connectTimeout(), properties.socketTimeout(), properties.deadline(), properties.maxConcurrent()),
 				planService);
 	}

@@ -45,6 +45,7 @@ class LiveController {
 		model.addAttribute("form", LiveForm.from(Map.of()));
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("enabled", this.liveService.isEnabled());
+		model.addAttribute("disabledReason", this.liveService.disabledReason());
 		return "live";
 	}
 
@@ -56,6 +57,7 @@ class LiveController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("enabled", this.liveService.isEnabled());
+		model.addAttribute("disabledReason", this.liveService.disabledReason());
 		try {
 			LiveTarget target = form.target(password);
 			LiveOutcome outcome = this.liveService.probeAndPlan(target, form.hostQuery());

@@ -59,8 +59,9 @@ class LocalOriginFilter extends OncePerRequestFilter {
 
 	private static boolean crossSite(HttpServletRequest request) {
 		String fetchSite = request.getHeader("Sec-Fetch-Site");
-		if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
-			return true;
+		if (fetchSite != null) {
+			// the browser's own word; Origin is "null" on our own form posts (Referrer-Policy: no-referrer)
+			return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
 		}
 		String origin = request.getHeader("Origin");
 		if (origin == null) {

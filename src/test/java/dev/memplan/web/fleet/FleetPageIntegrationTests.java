@@ -109,8 +109,23 @@ class FleetPageIntegrationTests {
 		}
 	}
 
-	private List<String> names() {
-		return this.driver.findElements(By.cssSelector("#fleet-table tbody th a")).stream().map((a) -> a.getText()).toList();
+	/**
+	 * The row names once the page has settled: a click on a filter or a sort link navigates, and
+	 * a read that starts on the old page finds its rows gone (stale), so it is read again.
+	 */
+	private List<String> names() throws InterruptedException {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (true) {
+			try {
+				return this.driver.findElements(By.cssSelector("#fleet-table tbody th a")).stream().map((a) -> a.getText()).toList();
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				if (System.nanoTime() > until) {
+					throw ex;
+				}
+				Thread.sleep(100);
+			}
+		}
 	}
 
 	@Test
@@ -137,8 +152,12 @@ class FleetPageIntegrationTests {
 		this.driver.get("http://localhost:" + this.port + "/fleet?lang=ja");
 		new Select(this.driver.findElement(By.id("label"))).selectByVisibleText("env=lab");
 		this.driver.findElement(By.cssSelector(".fleet-filter button")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, java.time.Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("label="));
 		assertThat(names()).containsExactly("d-spare", "c-silent");
 		this.driver.findElement(By.linkText("対象")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, java.time.Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("sort=name"));
 		assertThat(names()).containsExactly("c-silent", "d-spare");
 	}
 

@@ -14,7 +14,7 @@ import dev.memplan.budget.Recommendation;
  * Combines the budget with the host: the worst case against RAM + swap and, under strict
  * overcommit, against CommitLimit; swappiness 0 on kernels where it means "never swap"; where
  * mysqld ranks among OOM victims now, at its worst case and with a proposed oom_score_adj; and
- * the copy-ready fixes with their trade-offs (oom.md).
+ * the copy-ready fixes with their trade-offs (docs/oom.md#host-findings, #recommendations).
  */
 public final class HostRiskAnalyzer {
 

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads OOM killer output from any kernel from 2.6.32 to 6.x (oom.md): trigger, summary,
+ * Reads OOM killer output from any kernel from 2.6.32 to 6.x (docs/oom.md#kernel-logs): trigger, summary,
  * decision, kill and reaper lines, cgroup blocks, task tables in any of their column layouts,
  * and the Mem-Info totals. Pure: no file, no system call.
  */

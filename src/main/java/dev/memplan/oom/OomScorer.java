@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The badness of today's kernels (5.9+; same ranking rule since 3.5), integer arithmetic exactly
- * as mm/oom_kill.c does it:
+ * as mm/oom_kill.c does it (docs/oom.md#badness):
  * {@code points = rss + swap + pagetables/PAGE_SIZE + oom_score_adj * (totalpages / 1000)}.
  */
 public final class OomScorer {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** oom.md's worked example, to the point. */
+/** The worked example of docs/oom.md#worked-example, to the point. */
 class OomScorerTests {
 
 	private static final long MIB = 1L << 20;

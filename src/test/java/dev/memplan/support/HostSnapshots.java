@@ -3,7 +3,7 @@ package dev.memplan.support;
 /** Host snapshots for tests. */
 public final class HostSnapshots {
 
-	/** oom.md's worked example as the script would print it: 1 GiB RAM, 400 MiB swap (kB). */
+	/** docs/oom.md#worked-example as the script would print it: 1 GiB RAM, 400 MiB swap (kB). */
 	public static final String WORKED_EXAMPLE = """
 			memplan-host-snapshot 1
 			kernel 5.15.0-91-generic

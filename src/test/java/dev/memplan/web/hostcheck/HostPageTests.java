@@ -41,7 +41,7 @@ class HostPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("1 OOM event(s) in the log")))
 			.andExpect(content().string(containsString("mysqld (pid 6576)")))
-			.andExpect(content().string(containsString("<td class=\"num\">230912</td>"))) // oom.md's worked example
+			.andExpect(content().string(containsString("<td class=\"num\">230912</td>"))) // docs/oom.md#worked-example
 			.andExpect(content().string(containsString("the first victim would be node.")))
 			.andExpect(content().string(containsString("OOMScoreAdjust=-600")))
 			.andExpect(content().string(endsWith("</html>\n")));

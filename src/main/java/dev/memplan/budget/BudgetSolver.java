@@ -22,7 +22,7 @@ final class BudgetSolver {
 	/** The smallest pool memplan recommends (the servers' default) unless the tier's share is smaller. */
 	static final long POOL_FLOOR = 128 * MIB;
 
-	/** The query cache beyond which its global mutex costs more than it saves (memory-model.md §3). */
+	/** The query cache beyond which its global mutex costs more than it saves (docs/memory-model.md#solver-global-trades). */
 	static final long QUERY_CACHE_CEILING = 64 * MIB;
 
 	/** The TempTable cap memplan proposes on a small host: 3 % of RAM as 8.4 does, but at least this. */

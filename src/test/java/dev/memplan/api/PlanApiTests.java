@@ -39,7 +39,7 @@ class PlanApiTests {
 			.andExpect(jsonPath("$.totals.perConnectionBytes").value(ExpectedBudget.mysql80PerConnection()))
 			.andExpect(jsonPath("$.totals.connectionSlots").value(501))
 			.andExpect(jsonPath("$.totals.worstCaseBytes").value(ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection()))
-			// §1's nominal figure: 120 × the named buffers (2,064,384)
+			// the model's (docs/memory-model.md#totals) nominal figure: 120 × the named buffers (2,064,384)
 			.andExpect(jsonPath("$.totals.expectedPeakBytes").value(ExpectedBudget.mysql80Global() + 120 * 2064384L))
 			.andExpect(jsonPath("$.totals.expectedPeak.highBytes").value(ExpectedBudget.mysql80Global() + 120 * ExpectedBudget.mysql80PerConnection()))
 			.andExpect(jsonPath("$.totals.budgetLimitBytes").value(14602888806L))

@@ -52,7 +52,7 @@ class BudgetCalculatorTests {
 		assertThat(item(budget, "tmp_table")).isZero(); // TempTable holds them, not each connection
 		assertThat(item(budget, "thread_stack")).isEqualTo(MIB);
 		assertThat(item(budget, "net_buffers")).isEqualTo(32 * KIB); // 2 × 16K
-		// §1: sort 256K + join 256K + read 128K + read_rnd 256K + stack 1M + net 32K + binlog 64K = 2,064,384;
+		// docs/memory-model.md#per-connection-terms: sort 256K + join 256K + read 128K + read_rnd 256K + stack 1M + net 32K + binlog 64K = 2,064,384;
 		// + connection 384 KiB + TempTable block 1M + 3 × 1M packets = 6,651,904; + 46 % of all but the stack (5,603,328)
 		assertThat(budget.perConnectionBytes()).isEqualTo(2064384 + 393216 + MIB + 3 * MIB + 2577530).isEqualTo(9229434);
 		assertThat(budget.connectionSlots()).isEqualTo(152); // 151 + the admin slot
@@ -74,7 +74,7 @@ class BudgetCalculatorTests {
 		assertThat(budget.globalBytes()).isEqualTo(420478976L + 2000 * 58 * KIB);
 		assertThat(item(budget, "binlog_caches")).isZero(); // binary log off
 		assertThat(item(budget, "tmp_table")).isEqualTo(16 * MIB);
-		// §1: sort 2M + join 256K + read 128K + read_rnd 256K + stack 299008 + net 32K + tmp 16M = 19,861,504;
+		// docs/memory-model.md#per-connection-terms: sort 2M + join 256K + read 128K + read_rnd 256K + stack 299008 + net 32K + tmp 16M = 19,861,504;
 		// the unnamed terms add 87,649,812 (UnnamedTermsTests.theCeilingAddsEveryTermToMemoryModelSectionOne)
 		assertThat(budget.perConnectionBytes()).isEqualTo(107511316);
 		assertThat(budget.worstCaseBytes()).isEqualTo(539262976L + 152 * 107511316L);
@@ -87,7 +87,7 @@ class BudgetCalculatorTests {
 		assertThat(item(budget, "query_cache")).isEqualTo(MIB);
 		assertThat(item(budget, "log_buffer")).isEqualTo(8 * MIB);
 		assertThat(budget.globalBytes()).isEqualTo(292972134L + 2000 * 58 * KIB); // + 2000 open tables
-		// §1: sort 256K + join 256K + read 128K + read_rnd 256K + stack 256K + net 32K + tmp 16M = 17,989,632;
+		// docs/memory-model.md#per-connection-terms: sort 256K + join 256K + read 128K + read_rnd 256K + stack 256K + net 32K + tmp 16M = 17,989,632;
 		// + 384 KiB + 3 × 16M temp tables + 3 × 1M packets = 71,860,224; + 46 % of it less the stack (71,598,080)
 		assertThat(budget.perConnectionBytes()).isEqualTo(71860224L + 32935116);
 		assertThat(budget.lineItems()).extracting(LineItem::id).doesNotContain("temptable", "aria_pagecache");
@@ -116,7 +116,7 @@ class BudgetCalculatorTests {
 	@Test
 	void expectedPeakUsesTheExpectedConnections() {
 		Budget budget = budget("mysql-8.0", HostSpec.ofRam(16 * GIB).withExpectedConnections(40L));
-		// §1's nominal figure at 40 connections: the global terms + 40 × the named buffers
+		// the model's (docs/memory-model.md#totals) nominal figure at 40 connections: the global terms + 40 × the named buffers
 		assertThat(budget.expectedPeakBytes()).isEqualTo(1611621990L + 40 * 2064384L);
 	}
 

@@ -34,9 +34,9 @@ class CeilingFiguresTests {
 	void expectedPeakOfflineIsARangeFromIdleToTheWorst() {
 		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(16 * GIB).withExpectedConnections(10L));
 		ExpectedPeak peak = budget.expectedPeak();
-		long global = 539262976L; // UnnamedTermsTests: §1's 420,478,976 + 2000 open tables × 58 KiB
+		long global = 539262976L; // UnnamedTermsTests: the model's (docs/memory-model.md#totals) 420,478,976 + 2000 open tables × 58 KiB
 		assertThat(peak.lowBytes()).isEqualTo(global + 10 * (384 * KIB + 32 * KIB)); // structures + 2 × net_buffer_length
-		assertThat(peak.nominalBytes()).isEqualTo(global + 10 * 19861504L); // §1's named buffers
+		assertThat(peak.nominalBytes()).isEqualTo(global + 10 * 19861504L); // the model's (docs/memory-model.md#totals) named buffers
 		assertThat(peak.highBytes()).isEqualTo(global + 10 * 107511316L); // every term
 		assertThat(budget.expectedPeakBytes()).isEqualTo(peak.nominalBytes());
 	}
@@ -80,7 +80,7 @@ class CeilingFiguresTests {
 		HostSpec host = HostSpec.ofRam(2 * GIB);
 		Budget budget = budget("mariadb-10.11", host);
 		MemoryCaps caps = MemoryCaps.recommend(effective("mariadb-10.11", host), budget, UnnamedTermsTests.TERMS);
-		// (limit − global) / 152 − untracked is below zero on 2G, so the floor: §1's 19,861,504 less the
+		// (limit − global) / 152 − untracked is below zero on 2G, so the floor: the model's (docs/memory-model.md#totals) 19,861,504 less the
 		// 299,008 stack = 19,562,496, rounded up to 19 MiB
 		assertThat(caps.sessionCapBytes()).isEqualTo(19 * MIB);
 		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(539262976L + 152 * (19 * MIB + 29659136L));

@@ -113,9 +113,9 @@ class UnnamedTermsTests {
 	@Test
 	void theCeilingAddsEveryTermToMemoryModelSectionOne() {
 		Budget budget = budget("mariadb-10.11", Workload.DEFAULTS);
-		// §1: 128M pool + 16M log + 128M key + 1M query cache + 128M Aria = 420,478,976; + 2000 open tables × 58 KiB
+		// docs/memory-model.md#global-terms: 128M pool + 16M log + 128M key + 1M query cache + 128M Aria = 420,478,976; + 2000 open tables × 58 KiB
 		assertThat(budget.globalBytes()).isEqualTo(420478976L + 118784000L);
-		// §1's 19,861,504 + 384 KiB + 48M + 3M + the slack 33,779,220
+		// the model's (docs/memory-model.md#totals) 19,861,504 + 384 KiB + 48M + 3M + the slack 33,779,220
 		assertThat(budget.perConnectionBytes()).isEqualTo(19861504L + 393216 + 48 * MIB + 3 * MIB + 33779220).isEqualTo(107511316L);
 		assertThat(budget.worstCaseBytes()).isEqualTo(539262976L + 152 * 107511316L); // 151 + 1 slots
 	}

@@ -50,25 +50,6 @@ class DocumentationLinksTests {
 		assertThat(broken).isEmpty();
 	}
 
-	/** The shared references outside the repository, cited as {@code memory-model.md §3} before docs/ held them. */
-	private static final Pattern OUTSIDE_REFERENCE = Pattern.compile("(?<!docs/)\\b(memory-model|oom|stack|style)\\.md|§");
-
-	@Test
-	void nothingCitesADocumentOutsideTheRepository() throws IOException {
-		List<String> outside = new ArrayList<>();
-		for (Path file : citingFiles()) {
-			if (!file.toString().endsWith(".md")) {
-				Matcher matcher = OUTSIDE_REFERENCE.matcher(Files.readString(file, StandardCharsets.UTF_8));
-				while (matcher.find()) {
-					outside.add(file + ": " + matcher.group());
-				}
-			}
-		}
-		assertThat(outside).isEmpty();
-		assertThat(OUTSIDE_REFERENCE.matcher("(memory-model.md §3)").find()).isTrue();
-		assertThat(OUTSIDE_REFERENCE.matcher("docs/memory-model.md#solver").find()).isFalse();
-	}
-
 	@Test
 	void aMissingAnchorOrDocumentIsCaught() throws IOException {
 		assertThat(problem("docs/memory-model.md", "tier-table")).isNull();

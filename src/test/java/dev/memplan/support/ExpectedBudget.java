@@ -4,7 +4,7 @@ import dev.memplan.budget.MemoryTerms;
 
 /**
  * The totals of the default configurations the web, API and CLI tests plan, written out once:
- * memory-model.md §1's figures (BudgetCalculatorTests) plus the measured terms of
+ * docs/memory-model.md#totals figures (BudgetCalculatorTests) plus the measured terms of
  * catalog/memory-terms.tsv (docs/memory-terms.md), which a new bench/terms.sh run may change.
  */
 public final class ExpectedBudget {
@@ -22,17 +22,17 @@ public final class ExpectedBudget {
 		return allocations / 100 * percent + allocations % 100 * percent / 100;
 	}
 
-	/** MySQL 8.0 defaults: §1's 1,374,053,990 + 4000 open tables. */
+	/** MySQL 8.0 defaults: the model's (docs/memory-model.md#totals) 1,374,053,990 + 4000 open tables. */
 	public static long mysql80Global() {
 		return 1374053990L + 4000 * TERMS.openTableBytes();
 	}
 
-	/** With the recommended 11 GiB pool on 16 GiB (BufferPoolAdvisorTests): §1's 13,634,843,443 + 4000 open tables. */
+	/** With the recommended 11 GiB pool on 16 GiB (BufferPoolAdvisorTests): the model's (docs/memory-model.md#totals) 13,634,843,443 + 4000 open tables. */
 	public static long mysql80GlobalWith11GiBPool() {
 		return 13634843443L + 4000 * TERMS.openTableBytes();
 	}
 
-	/** §1's 2,064,384 + the connection's structures + TempTable's 1 MiB block + copies of a 1 MiB packet; slack on all but the 1M stack. */
+	/** the model's (docs/memory-model.md#totals) 2,064,384 + the connection's structures + TempTable's 1 MiB block + copies of a 1 MiB packet; slack on all but the 1M stack. */
 	public static long mysql80PerConnection() {
 		long terms = 2064384L + TERMS.connectionStructuresBytes() + MIB + TERMS.packetCopies() * MIB;
 		return terms + slack(terms - MIB);
@@ -43,12 +43,12 @@ public final class ExpectedBudget {
 		return (14602888806L - mysql80GlobalWith11GiBPool()) / mysql80PerConnection() - 1;
 	}
 
-	/** MariaDB 10.11 defaults: §1's 420,478,976 + 2000 open tables. */
+	/** MariaDB 10.11 defaults: the model's (docs/memory-model.md#totals) 420,478,976 + 2000 open tables. */
 	public static long mariadb1011Global() {
 		return 420478976L + 2000 * TERMS.openTableBytes();
 	}
 
-	/** §1's 19,861,504 + structures + the temp tables beyond the first (16M each) + packet copies; slack on all but the 299,008 stack. */
+	/** the model's (docs/memory-model.md#totals) 19,861,504 + structures + the temp tables beyond the first (16M each) + packet copies; slack on all but the 299,008 stack. */
 	public static long mariadb1011PerConnection() {
 		return mariadb1011PerConnection(16 * MIB);
 	}

@@ -251,7 +251,11 @@ final class BudgetSolver {
 		for (int step = 0; step < RAM_SEARCH_STEPS; step++) {
 			HostSpec bigger = new HostSpec(ram, host.hostCpus(), host.expectedConnections(), host.mysqlShare(),
 					host.reservedForOtherProcessesBytes());
-			if (option.apply(context.onHost(bigger, context.planner().tierPool(bigger))).fits()) {
+			long connections = ConnectionDemand.of(context.original().settings().bytes("max_connections"), bigger.expectedConnections(),
+					ConnectionPolicy.KEEP).kept();
+			long pool = context.planner().poolTarget(context.profile(), context.settings(), bigger, context.measuredPerformanceSchema(),
+					connections).bytes();
+			if (option.apply(context.onHost(bigger, pool)).fits()) {
 				return ram;
 			}
 			ram = Math.addExact(ram, (step < 16) ? RAM_STEP : ram / 8 / RAM_STEP * RAM_STEP);

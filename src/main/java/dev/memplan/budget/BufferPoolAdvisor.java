@@ -6,14 +6,17 @@ import dev.memplan.core.ByteSize;
 import dev.memplan.core.Origin;
 
 /**
- * The recommendation of docs/memory-model.md#recommendation: the tier's ratio of the host's RAM, rounded down to
- * the server's granule, then solved in reverse for the largest max_connections that fits.
+ * The recommendation of docs/memory-model.md#recommendation: the tier's ratio of the host's RAM (above the table's
+ * last row, RAM less a stated reserve), laid out as the server keeps it, then solved in reverse for the largest
+ * max_connections that fits.
  */
 public final class BufferPoolAdvisor {
 
 	private static final long MIB = 1L << 20;
 
 	private static final long MAX_CONNECTIONS_CEILING = 100_000;
+
+	private static final Origin RECOMMENDED = Origin.computed("recommended", "recommended");
 
 	private final TierTable tiers;
 
@@ -28,21 +31,75 @@ public final class BufferPoolAdvisor {
 	}
 
 	public Recommendation recommend(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema) {
+		return recommend(profile, settings, host, measuredPerformanceSchema,
+				target(profile, settings, host, measuredPerformanceSchema, -1));
+	}
+
+	/**
+	 * The recommendation for a pool target; the pool is laid out as the solver lays it out
+	 * ({@link PoolLayout}), so the two never disagree on the same target.
+	 */
+	Recommendation recommend(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema,
+			PoolTarget target) {
 		long ram = host.hostRamBytes();
-		int ratio = this.tiers.ratioFor(ram);
-		long raw = targetPool(ram);
-		Granule granule = granule(profile, settings, host, raw);
-		long pool = raw - raw % granule.bytes();
-		if (pool == 0) {
-			pool = Math.max(raw / MIB * MIB, MIB);
-		}
+		PoolLayout layout = PoolLayout.forTarget(profile, target.bytes());
+		long pool = layout.poolBytes();
 		ServerSettings withPool = ServerSettings.empty().overrideWith(settings)
-				.set("innodb_buffer_pool_size", Long.toString(pool), Origin.computed("recommended", "recommended"));
+				.set("innodb_buffer_pool_size", Long.toString(pool), RECOMMENDED);
+		// the layout the snippet writes: without it the server would round the pool up to its default granule
+		if (layout.instances() > 0) {
+			withPool.set("innodb_buffer_pool_instances", Long.toString(layout.instances()), RECOMMENDED);
+		}
+		if (layout.chunkBytes() > 0) {
+			withPool.set("innodb_buffer_pool_chunk_size", Long.toString(layout.chunkBytes()), RECOMMENDED);
+		}
 		EffectiveSettings effective = this.normalizer.normalize(profile, withPool, host);
 		Budget budget = this.calculator.calculate(effective, host, measuredPerformanceSchema);
 		long fit = maxConnectionsThatFit(budget);
+		int ratio = (target.rule() == PoolTarget.Rule.RAM_LESS_RESERVE) ? (int) (target.bytes() * 100 / ram) : this.tiers.ratioFor(ram);
+		Granule granule = granule(profile, layout);
 		return new Recommendation(this.tiers.tierFor(ram).orElse(null), ratio, pool, granule.bytes(), granule.explanation(),
-				StartupDefaults.dedicatedServerPool(ram), rdsDefault(host), budget, fit);
+				StartupDefaults.dedicatedServerPool(ram), rdsDefault(host), budget, fit, target);
+	}
+
+	/**
+	 * The pool to aim for. Up to the table's last row, the tier's share ({@link #targetPool}); above it,
+	 * RAM less a reserve: what the budget limit keeps outside (the MySQL share, the memory reserved for
+	 * other processes), the other global memory and the connections at {@code connections} — so the pool
+	 * grows with the host instead of stopping at a flat 75 %, and never below the last row's own pool.
+	 *
+	 * @param connections the max_connections the recommendation keeps; negative for the configured value
+	 */
+	PoolTarget target(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema,
+			long connections) {
+		long ram = host.hostRamBytes();
+		Tier last = this.tiers.tiers().get(this.tiers.tiers().size() - 1);
+		if (ram <= last.memoryBytes()) {
+			return tierTarget(ram);
+		}
+		long boundaryPool = percentOf(last.memoryBytes(), last.ratioPercent());
+		ServerSettings variant = ServerSettings.empty().overrideWith(settings)
+				.set("innodb_buffer_pool_size", Long.toString(boundaryPool), RECOMMENDED);
+		if (connections >= 0) {
+			variant.set("max_connections", Long.toString(connections), RECOMMENDED);
+		}
+		Budget atBoundary = this.calculator.calculate(this.normalizer.normalize(profile, variant, host), host, measuredPerformanceSchema);
+		long room = atBoundary.budgetLimitBytes() - atBoundary.worstCaseBytes();
+		// MySQL adds about 5 % of the pool for its control structures (docs/memory-model.md#term-buffer-pool-overhead)
+		long growth = profile.isMySql() ? room / 105 * 100 : room;
+		long pool = Math.max(boundaryPool, Math.addExact(boundaryPool, Math.max(0, growth)));
+		long limit = atBoundary.budgetLimitBytes();
+		return new PoolTarget(pool, PoolTarget.Rule.RAM_LESS_RESERVE, ram - limit, Math.max(0, limit - pool));
+	}
+
+	/** The tier table's target alone, with the rule that gave it. */
+	PoolTarget tierTarget(long hostRamBytes) {
+		long pool = targetPool(hostRamBytes);
+		if (this.tiers.tierFor(hostRamBytes).isEmpty()) {
+			return PoolTarget.of(pool, PoolTarget.Rule.BELOW_SMALLEST_ROW);
+		}
+		boolean carried = pool > percentOf(hostRamBytes, this.tiers.ratioFor(hostRamBytes));
+		return PoolTarget.of(pool, carried ? PoolTarget.Rule.CARRIED_OVER : PoolTarget.Rule.TIER_RATIO);
 	}
 
 	/**
@@ -81,28 +138,17 @@ public final class BufferPoolAdvisor {
 		return bytes / 100 * percent + bytes % 100 * percent / 100;
 	}
 
-	private Granule granule(ServerProfile profile, ServerSettings settings, HostSpec host, long pool) {
+	/** The step the server keeps the pool in, for this layout. */
+	private static Granule granule(ServerProfile profile, PoolLayout layout) {
 		if (!StartupDefaults.roundsPoolToChunks(profile)) {
 			return new Granule(MIB, profile.displayName() + " sizes the pool in 1 MiB steps");
 		}
-		long chunk = explicitOr(profile, settings, "innodb_buffer_pool_chunk_size", 128 * MIB);
 		if (profile.isMariaDb()) {
-			return new Granule(chunk, "MariaDB 10.6 sizes the pool in whole " + ByteSize.formatHuman(chunk) + " chunks");
+			return new Granule(layout.chunkBytes(), profile.displayName() + " sizes the pool in whole "
+					+ ByteSize.formatHuman(layout.chunkBytes()) + " chunks");
 		}
-		SettingValue configured = settings.get("innodb_buffer_pool_instances");
-		long instances = (configured != null) ? ByteSize.parse(configured.text()).toLongExact()
-				: StartupDefaults.instancesFor(profile, host.hostCpus(), pool, chunk);
-		return new Granule(Math.multiplyExact(chunk, instances), instances + " instance(s) × "
-				+ ByteSize.formatHuman(chunk) + " chunks");
-	}
-
-	private static long explicitOr(ServerProfile profile, ServerSettings settings, String name, long fallback) {
-		SettingValue value = settings.get(name);
-		if (value == null) {
-			return fallback;
-		}
-		long parsed = ByteSize.parse(value.text()).toLongExact();
-		return (parsed > 0) ? parsed : fallback;
+		return new Granule(Math.multiplyExact(layout.chunkBytes(), layout.instances()), layout.instances() + " instance(s) × "
+				+ ByteSize.formatHuman(layout.chunkBytes()) + " chunks");
 	}
 
 	private record Granule(long bytes, String explanation) {

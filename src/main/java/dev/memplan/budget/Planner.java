@@ -48,9 +48,11 @@ public final class Planner {
 			Assessment assessment = assess(profile, settings, host, measuredPerformanceSchema);
 			EffectiveSettings effective = assessment.settings();
 			Budget budget = assessment.budget();
-			Recommendation recommendation = this.advisor.recommend(profile, settings, host, measuredPerformanceSchema);
+			long kept = ConnectionDemand.of(effective.bytes("max_connections"), host.expectedConnections(), connections).kept();
+			PoolTarget target = poolTarget(profile, settings, host, measuredPerformanceSchema, kept);
+			Recommendation recommendation = this.advisor.recommend(profile, settings, host, measuredPerformanceSchema, target);
 			Solution solution = this.solver.solve(new SolverContext(this, profile, settings, host, measuredPerformanceSchema,
-					assessment, tierPool(host)), connections);
+					assessment, target.bytes()), connections);
 			List<Diagnostic> diagnostics = new ArrayList<>(effective.diagnostics());
 			diagnostics.addAll(new PlanAdvice().advise(effective, budget, recommendation));
 			return new Plan(profile, host, effective, budget, recommendation, solution, diagnostics);
@@ -67,9 +69,13 @@ public final class Planner {
 		return new Assessment(effective, this.calculator.calculate(effective, host, measuredPerformanceSchema));
 	}
 
-	/** The pool the tier table gives this host, before rounding to the server's granule. */
-	long tierPool(HostSpec host) {
-		return this.advisor.targetPool(host.hostRamBytes());
+	/**
+	 * The pool the tier table gives this host before rounding to the server's granule; above the
+	 * table's last row, RAM less the reserve this configuration needs with {@code connections}.
+	 */
+	PoolTarget poolTarget(ServerProfile profile, ServerSettings settings, HostSpec host, Long measuredPerformanceSchema,
+			long connections) {
+		return this.advisor.target(profile, settings, host, measuredPerformanceSchema, connections);
 	}
 
 }

@@ -11,8 +11,9 @@ package dev.memplan.budget;
  * @param rdsDefaultBufferPoolBytes RDS today: {DBInstanceClassMemory*3/4}
  * @param budgetWithRecommendation the budget with the recommended pool and the current per-connection values
  * @param maxConnectionsThatFit the largest max_connections whose worst case stays within the limit
+ * @param target the pool aimed for before rounding, and the rule of the tier table that gave it
  */
 public record Recommendation(Tier tier, int poolRatioPercent, long bufferPoolBytes, long granuleBytes,
 		String granuleExplanation, long dedicatedServerBufferPoolBytes, long rdsDefaultBufferPoolBytes,
-		Budget budgetWithRecommendation, long maxConnectionsThatFit) {
+		Budget budgetWithRecommendation, long maxConnectionsThatFit, PoolTarget target) {
 }

@@ -65,9 +65,13 @@ public record PlanResponse(String server, String serverName, long hostRamBytes, 
 	public record Tier(String instanceClass, long memoryBytes, BigDecimal ratio) {
 	}
 
+	/**
+	 * @param poolRule which rule gave the pool: TIER_RATIO, CARRIED_OVER, BELOW_SMALLEST_ROW or RAM_LESS_RESERVE
+	 * @param reserveBytes under RAM_LESS_RESERVE, RAM less the pool aimed for; null under the other rules
+	 */
 	public record Recommendation(Tier tier, BigDecimal poolRatio, long bufferPoolBytes, long granuleBytes,
 			String granule, long dedicatedServerBufferPoolBytes, long rdsDefaultBufferPoolBytes,
-			long worstCaseBytesWithRecommendedPool, long maxConnectionsThatFit, String mycnf) {
+			long worstCaseBytesWithRecommendedPool, long maxConnectionsThatFit, String poolRule, Long reserveBytes, String mycnf) {
 	}
 
 	public record Warning(String code, String severity, String message, String variable, String origin) {

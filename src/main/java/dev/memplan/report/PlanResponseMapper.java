@@ -15,6 +15,7 @@ import dev.memplan.budget.MemoryCaps;
 import dev.memplan.budget.MemoryTerms;
 import dev.memplan.budget.EffectiveVariable;
 import dev.memplan.budget.Plan;
+import dev.memplan.budget.PoolTarget;
 import dev.memplan.budget.Recommendation;
 import dev.memplan.catalog.VariableType;
 import dev.memplan.core.Diagnostic;
@@ -87,7 +88,11 @@ public final class PlanResponseMapper {
 				recommendation.granuleBytes(), recommendation.granuleExplanation(),
 				recommendation.dedicatedServerBufferPoolBytes(), recommendation.rdsDefaultBufferPoolBytes(),
 				recommendation.budgetWithRecommendation().worstCaseBytes(), recommendation.maxConnectionsThatFit(),
-				SnippetWriter.write(plan));
+				recommendation.target().rule().name(), reserve(recommendation.target()), SnippetWriter.write(plan));
+	}
+
+	private static Long reserve(PoolTarget target) {
+		return (target.rule() == PoolTarget.Rule.RAM_LESS_RESERVE) ? target.reserveBytes() : null;
 	}
 
 	private static List<PlanResponse.Lever> levers(ChangeSet option) {

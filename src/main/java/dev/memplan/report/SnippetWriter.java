@@ -11,6 +11,7 @@ import dev.memplan.budget.LeverKind;
 import dev.memplan.budget.MemoryCaps;
 import dev.memplan.budget.MemoryTerms;
 import dev.memplan.budget.Plan;
+import dev.memplan.budget.PoolTarget;
 import dev.memplan.budget.Recommendation;
 import dev.memplan.core.ByteSize;
 
@@ -64,12 +65,29 @@ public final class SnippetWriter {
 		Recommendation tier = plan.recommendation();
 		long ram = plan.host().hostRamBytes();
 		return switch (name) {
-			case "innodb_buffer_pool_size" -> text((value < tier.bufferPoolBytes()) ? "snippet.pool.fits" : "snippet.pool", percent(value, ram), approx(ram), tier.poolRatioPercent(), row(tier));
+			case "innodb_buffer_pool_size" -> poolComment(tier, value, ram);
 			case "innodb_buffer_pool_instances" -> (value == 1) ? text("snippet.instances.one")
 					: text("snippet.instances", value, ByteSize.formatHuman(option.values().getOrDefault("innodb_buffer_pool_chunk_size", DEFAULT_CHUNK)));
 			case "innodb_buffer_pool_chunk_size" -> (value == DEFAULT_CHUNK) ? null : text("snippet.chunk");
 			case "max_connections" -> connections(plan, lever, value);
 			default -> (lever == null) ? companion(option, name) : leverText(lever);
+		};
+	}
+
+	/** Which rule gave the pool (docs/memory-model.md#tier-table), and its real share of RAM after rounding. */
+	private static String poolComment(Recommendation tier, long value, long ram) {
+		PoolTarget target = tier.target();
+		String share = percent(value, ram);
+		if (value < tier.bufferPoolBytes()) {
+			return (target.rule() == PoolTarget.Rule.RAM_LESS_RESERVE)
+					? text("snippet.pool.fits.reserve", share, approx(ram), approx(target.reserveBytes()))
+					: text("snippet.pool.fits", share, approx(ram), tier.poolRatioPercent(), row(tier));
+		}
+		return switch (target.rule()) {
+			case RAM_LESS_RESERVE -> text("snippet.pool.reserve", share, approx(ram), approx(target.outsideLimitBytes()),
+					approx(target.restOfBudgetBytes()));
+			case CARRIED_OVER -> text("snippet.pool.carried", share, approx(ram), row(tier));
+			default -> text("snippet.pool", share, approx(ram), tier.poolRatioPercent(), row(tier));
 		};
 	}
 

@@ -24,13 +24,15 @@ class BufferPoolAdvisorTests {
 	}
 
 	@Test
-	void roundsDownToWholeChunksTimesInstancesOnMySql() {
-		// 7.5 GiB × 72 % = 5798205849; pool ≥ 1 GiB → 8 instances × 128 MiB = 1 GiB granule → 5 GiB
+	void laysThePoolOutSoRoundingCostsAtMostThreePercentOnMySql() {
+		// 7.5 GiB × 72 % = 5798205849 → 5529 MiB wanted. 8 × 128 MiB (1 GiB) would keep 5120 MiB, 7.4 % lost;
+		// 4 × 128 MiB keeps 5120 MiB too; 2 × 128 MiB (256 MiB) keeps 5376 MiB, 2.8 % lost ≤ 3 % (PoolLayout)
 		Recommendation recommendation = recommend("mysql-8.0", 8053063680L, ServerSettings.empty());
 		assertThat(recommendation.tier().instanceClass()).isEqualTo("db.m1.large");
 		assertThat(recommendation.poolRatioPercent()).isEqualTo(72);
-		assertThat(recommendation.granuleBytes()).isEqualTo(GIB);
-		assertThat(recommendation.bufferPoolBytes()).isEqualTo(5 * GIB);
+		assertThat(recommendation.granuleBytes()).isEqualTo(256 * MIB);
+		assertThat(recommendation.bufferPoolBytes()).isEqualTo(5376 * MIB);
+		assertThat(recommendation.target().rule()).isEqualTo(PoolTarget.Rule.TIER_RATIO);
 	}
 
 	@Test
@@ -57,12 +59,13 @@ class BufferPoolAdvisorTests {
 
 	@Test
 	void solvesForTheLargestMaxConnectionsThatFits() {
-		// 16 GiB: tier db.m1.xlarge 73 % → 12541304504 → 11 GiB (1 GiB granule)
-		// global = 11 GiB + 5 % (590558003) + 16M log + 8M key + 128M P_S + 1G TempTable = 13634843443, + open tables
+		// 16 GiB: tier db.m1.xlarge 73 % → 12541304504 → 11960 MiB wanted; 8 × 128 MiB keeps 11264 MiB (5.8 % lost),
+		// 4 × 128 MiB (512 MiB) keeps 11776 MiB (1.5 % lost)
+		// global = 11776 MiB + 5 % + 16M log + 8M key + 128M P_S + 1G TempTable = 14198557900, + open tables
 		// limit = 14602888806; N = floor((limit − global) / per connection) − 1 (ExpectedBudget)
 		Recommendation recommendation = recommend("mysql-8.0", 16 * GIB, ServerSettings.empty());
-		assertThat(recommendation.bufferPoolBytes()).isEqualTo(11 * GIB);
-		assertThat(recommendation.budgetWithRecommendation().globalBytes()).isEqualTo(ExpectedBudget.mysql80GlobalWith11GiBPool());
+		assertThat(recommendation.bufferPoolBytes()).isEqualTo(11776 * MIB);
+		assertThat(recommendation.budgetWithRecommendation().globalBytes()).isEqualTo(ExpectedBudget.mysql80GlobalWithRecommendedPool());
 		long n = ExpectedBudget.mysql80ConnectionsThatFitOn16GiB();
 		assertThat(recommendation.maxConnectionsThatFit()).isEqualTo(n).isPositive();
 		Budget check = recommendation.budgetWithRecommendation();
@@ -77,6 +80,55 @@ class BufferPoolAdvisorTests {
 		ServerSettings settings = ServerSettings.empty().set("key_buffer_size", "4G", Origin.request());
 		Recommendation recommendation = recommend("mariadb-10.11", 2 * GIB, settings);
 		assertThat(recommendation.maxConnectionsThatFit()).isZero();
+	}
+
+	@Test
+	void aboveTheLastRowThePoolIsRamLessTheReserveTheConfigurationNeeds() {
+		// 128 GiB, MariaDB 10.11 defaults (151 connections): not a flat 75 % (96 GiB) but everything the budget limit
+		// leaves after the other global memory and the connections, in 1 MiB steps (docs/memory-model.md#tier-table)
+		long ram = 128 * GIB;
+		Plan plan = Planner.standard().plan(this.catalog.require("mariadb-10.11"), ServerSettings.empty(), HostSpec.ofRam(ram));
+		Recommendation recommendation = plan.recommendation();
+		PoolTarget target = recommendation.target();
+		assertThat(target.rule()).isEqualTo(PoolTarget.Rule.RAM_LESS_RESERVE);
+		long limit = BudgetCalculator.budgetLimit(HostSpec.ofRam(ram)); // floor(0.85 × 128 GiB)
+		assertThat(target.outsideLimitBytes()).isEqualTo(ram - limit);
+		assertThat(target.bytes() + target.reserveBytes()).isEqualTo(ram);
+		Budget budget = recommendation.budgetWithRecommendation();
+		assertThat(budget.worstCaseBytes()).isLessThanOrEqualTo(limit);
+		assertThat(limit - budget.worstCaseBytes()).as("less than one 1 MiB step is left over").isLessThan(MIB);
+		// stock MariaDB's ceiling at 151 connections is about 15.7 GiB, so a flat 75 % (96 GiB) would pass the limit
+		assertThat(recommendation.bufferPoolBytes()).isGreaterThan(51 * GIB).isLessThan(ram / 100 * 75);
+		assertThat(plan.solution().chosen().bufferPoolBytes()).isEqualTo(recommendation.bufferPoolBytes());
+		assertThat(plan.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
+	}
+
+	@Test
+	void onABigHostTheReserveIsASmallShareOfRam() {
+		// 512 GiB: the 15 % outside the limit plus the same ~15.7 GiB for the other memory: above 80 %, where a
+		// flat 75 % left 128 GiB idle
+		Recommendation recommendation = Planner.standard()
+			.plan(this.catalog.require("mariadb-10.11"), ServerSettings.empty(), HostSpec.ofRam(512 * GIB)).recommendation();
+		assertThat(recommendation.bufferPoolBytes()).isGreaterThan(512 * GIB / 100 * 80);
+		assertThat(recommendation.poolRatioPercent()).isBetween(81, 85);
+	}
+
+	@Test
+	void aboveTheLastRowThePoolNeverFallsBelowTheLastRowsOwnPool() {
+		// 4000 connections with 64M sort buffers cannot fit beside any pool on 70 GiB: the target stays at the
+		// 68G row's 51 GiB (75 % of 68 GiB) and the solver trades buffers, as on smaller hosts
+		ServerSettings settings = ServerSettings.empty().set("max_connections", "4000", Origin.request())
+			.set("sort_buffer_size", "64M", Origin.request());
+		Plan plan = Planner.standard().plan(this.catalog.require("mysql-8.0"), settings, HostSpec.ofRam(70 * GIB));
+		assertThat(plan.recommendation().target().bytes()).isEqualTo(51 * GIB);
+	}
+
+	@Test
+	void saysWhichRuleOfTheTableApplied() {
+		assertThat(recommend("mysql-8.0", 512 * MIB, ServerSettings.empty()).target().rule()).isEqualTo(PoolTarget.Rule.BELOW_SMALLEST_ROW);
+		assertThat(recommend("mysql-8.0", 16 * GIB, ServerSettings.empty()).target().rule()).isEqualTo(PoolTarget.Rule.TIER_RATIO);
+		// 17.1G: 70 % = 11.97 GiB, below the 12.48 GiB (73 % of 17.1G) the row before reached: carried over
+		assertThat(recommend("mysql-8.0", (long) (17.1 * GIB), ServerSettings.empty()).target().rule()).isEqualTo(PoolTarget.Rule.CARRIED_OVER);
 	}
 
 }

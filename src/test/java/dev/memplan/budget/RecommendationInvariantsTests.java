@@ -104,8 +104,10 @@ class RecommendationInvariantsTests {
 			long previousTarget = 0;
 			long previousPool = 0;
 			for (long ram = 512 * MIB; ram <= 1024 * GIB; ram += 256 * MIB) {
-				long target = advisor.targetPool(ram);
-				long pool = advisor.recommend(profile, ServerSettings.empty(), HostSpec.ofRam(ram), null).bufferPoolBytes();
+				Plan plan = PLANNER.plan(profile, ServerSettings.empty(), HostSpec.ofRam(ram));
+				long target = plan.recommendation().target().bytes();
+				long pool = plan.recommendation().bufferPoolBytes();
+				assertThat(plan.solution().chosen().bufferPoolBytes()).as("%s solved pool at %d MiB", server, ram / MIB).isLessThanOrEqualTo(pool);
 				assertThat(target).as("%s target at %d MiB", server, ram / MIB).isGreaterThanOrEqualTo(previousTarget);
 				assertThat(pool).as("%s pool at %d MiB", server, ram / MIB).isGreaterThanOrEqualTo(previousPool);
 				previousTarget = target;

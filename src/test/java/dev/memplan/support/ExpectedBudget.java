@@ -27,9 +27,13 @@ public final class ExpectedBudget {
 		return 1374053990L + 4000 * TERMS.openTableBytes();
 	}
 
-	/** With the recommended 11 GiB pool on 16 GiB (BufferPoolAdvisorTests): the model's (docs/memory-model.md#totals) 13,634,843,443 + 4000 open tables. */
-	public static long mysql80GlobalWith11GiBPool() {
-		return 13634843443L + 4000 * TERMS.openTableBytes();
+	/**
+	 * With the recommended 11,776 MiB pool on 16 GiB (BufferPoolAdvisorTests): the model's (docs/memory-model.md#totals)
+	 * 12,348,030,976 pool + 617,401,548 (5 %) + 16M log buffer + 8M key buffer + 128M P_S + 1G TempTable
+	 * = 14,198,557,900, + 4000 open tables.
+	 */
+	public static long mysql80GlobalWithRecommendedPool() {
+		return 14198557900L + 4000 * TERMS.openTableBytes();
 	}
 
 	/** the model's (docs/memory-model.md#totals) 2,064,384 + the connection's structures + TempTable's 1 MiB block + copies of a 1 MiB packet; slack on all but the 1M stack. */
@@ -38,9 +42,9 @@ public final class ExpectedBudget {
 		return terms + slack(terms - MIB);
 	}
 
-	/** The largest max_connections whose ceiling with the 11 GiB pool stays within floor(0.85 × 16 GiB). */
+	/** The largest max_connections whose ceiling with the recommended 11,776 MiB pool stays within floor(0.85 × 16 GiB). */
 	public static long mysql80ConnectionsThatFitOn16GiB() {
-		return (14602888806L - mysql80GlobalWith11GiBPool()) / mysql80PerConnection() - 1;
+		return (14602888806L - mysql80GlobalWithRecommendedPool()) / mysql80PerConnection() - 1;
 	}
 
 	/** MariaDB 10.11 defaults: the model's (docs/memory-model.md#totals) 420,478,976 + 2000 open tables. */

@@ -49,6 +49,16 @@ class PlannerPageTests {
 	}
 
 	@Test
+	void saysWhichRuleOfTheTierTableGaveThePool() throws Exception {
+		// 16 GiB: row db.m1.xlarge (15 GiB), 73 %; 128 GiB: above the last row, RAM less the reserve (docs/memory-model.md#tier-table)
+		this.mvc.perform(get("/?server=mysql-8.0&hostRam=16G"))
+			.andExpect(content().string(containsString("data-rule=\"TIER_RATIO\">Rule: the tier table&#39;s row db.m1.xlarge (15 GiB of memory), 73 % of RAM.<")));
+		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=128G"))
+			.andExpect(content().string(containsString("data-rule=\"RAM_LESS_RESERVE\">Rule: above the tier table&#39;s last row, RAM less a reserve of ")))
+			.andExpect(content().string(containsString(" outside the budget limit (the MySQL share and the memory reserved for other processes)")));
+	}
+
+	@Test
 	void verdictBoxSaysHowFarOverAndTheTopLevers() throws Exception {
 		// stock MariaDB 10.11 on 8 GiB: the ceiling − limit 7301444403 over; the first lever, tmp_table_size
 		// 16M → 4M, saves 152 × what a connection holds less (ExpectedBudget; PlanApiTests has the same case)

@@ -71,6 +71,18 @@ public final class Browser {
 		return driver;
 	}
 
+	/**
+	 * A browser whose page area (window.innerWidth × innerHeight) is exactly {@code width × height}
+	 * CSS pixels: a headless window's size includes its frame, so the viewport is set through the
+	 * DevTools protocol; it holds for every page the tab opens.
+	 */
+	public static ChromeDriver startWithViewport(int width, int height) throws IOException {
+		ChromeDriver driver = start(width, height);
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+		return driver;
+	}
+
 	/** Waits (up to 15 s) for an element of the page the last click navigated to. */
 	public static WebElement await(ChromeDriver driver, By locator) {
 		return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(locator));

@@ -49,6 +49,7 @@ class PagesInEveryLanguageIntegrationTests {
 	private void visitEveryPage(String lang, String suffix) throws Exception {
 		this.driver.get(url("/?server=mariadb-10.11&hostRam=2G&expectedConnections=40&lang=" + lang));
 		assertThat(this.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+		this.driver.findElement(By.cssSelector("#edit-inputs > summary")).click();
 		this.driver.findElement(By.cssSelector("details.variables summary")).click();
 		audit("planner-" + lang + suffix);
 		this.driver.get(url("/?lang=" + lang));

@@ -43,6 +43,13 @@ class PlannerController {
 			"query_cache_type", "aria_pagecache_buffer_size", "performance_schema", "internal_tmp_mem_storage_engine",
 			"temptable_max_ram");
 
+	/**
+	 * The variables a DBA changes first, shown beside Host RAM outside every folded section (in
+	 * this order): the connection count and the per-connection buffers it multiplies.
+	 */
+	static final List<String> FIRST = List.of("max_connections", "sort_buffer_size", "join_buffer_size", "read_buffer_size",
+			"read_rnd_buffer_size", "tmp_table_size", "max_heap_table_size");
+
 	private final ServerCatalog catalog = ServerCatalog.standard();
 
 	private final PlanService planService;
@@ -117,6 +124,9 @@ class PlannerController {
 		model.addAttribute("server", profile.id());
 		model.addAttribute("servers", this.catalog.profiles());
 		List<VariableField> fields = fields(profile, shown, errors);
+		model.addAttribute("firstFields", FIRST.stream()
+			.flatMap((name) -> fields.stream().filter((f) -> f.name().equals(name)))
+			.toList());
 		model.addAttribute("fieldGroups", List.of(
 				new VariableField.Group("variables.global", fields.stream().filter((f) -> f.group().equals("global")).toList()),
 				new VariableField.Group("variables.connection",
@@ -149,7 +159,7 @@ class PlannerController {
 				case ENUM -> spec.allowedValues();
 				case SIZE, COUNT -> List.of();
 			};
-			String group = GLOBAL.contains(spec.name()) ? "global" : "connection";
+			String group = FIRST.contains(spec.name()) ? "first" : GLOBAL.contains(spec.name()) ? "global" : "connection";
 			fields.add(new VariableField(spec.name(), (given != null) ? given : defaultText, spec.defaultValue(), kind, options,
 					errors.get(spec.name()), group, VariableDocs.url(profile, spec.name())));
 		}

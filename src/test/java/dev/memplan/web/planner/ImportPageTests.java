@@ -2,6 +2,8 @@ package dev.memplan.web.planner;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +12,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -43,6 +46,20 @@ class ImportPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("MariaDB 10.11 on a 8 GiB host")))
 			.andExpect(content().string(containsString("<td>SHOW GLOBAL VARIABLES:3</td>")));
+	}
+
+	@Test
+	void showsWhatStopsTheServerFromStartingAboveTheVerdict() throws Exception {
+		String page = this.mvc.perform(multipart("/").param("server", "mysql-8.0").param("hostRam", "8G")
+				.param("config", "[mysqld]\ninnodb_buffer_pool_size=1G\nquery_cache_size=16M\n"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Document doc = Jsoup.parse(page);
+		// MySQL 8.0 has no query cache: an ERROR, so it comes before the verdict and not again among the warnings
+		assertThat(doc.select("#startup-errors li").eachText()).containsExactly("ERROR query_cache_size query_cache_size does not exist on "
+				+ "MySQL 8.0: the server refuses to start. Remove it, or prefix it with loose- if the file is shared with older servers. (my.cnf:3)");
+		assertThat(page.indexOf("id=\"startup-errors\"")).isLessThan(page.indexOf("id=\"verdict\"")).isPositive();
+		assertThat(doc.select("ul.diagnostics:not(#startup-errors) li.sev-error")).isEmpty();
 	}
 
 	@Test

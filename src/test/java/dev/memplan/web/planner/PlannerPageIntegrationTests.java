@@ -1,5 +1,7 @@
 package dev.memplan.web.planner;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,7 @@ class PlannerPageIntegrationTests {
 		assertThat(this.driver.findElement(By.id("permalink")).getText()).isEqualTo("/?server=mariadb-10.11&hostRam=2G");
 		Browser.screenshot(this.driver, "planner-overcommitted");
 
-		this.driver.findElement(By.cssSelector("details.variables summary")).click();
+		// max_connections stays in sight beside the verdict: no section to open
 		WebElement maxConnections = this.driver.findElement(By.id("v-max_connections"));
 		maxConnections.clear();
 		maxConnections.sendKeys("10");
@@ -64,6 +66,40 @@ class PlannerPageIntegrationTests {
 		assertThat(this.driver.findElement(By.cssSelector("#verdict .verdict-word")).getText()).isEqualTo("FITS");
 		assertThat(this.driver.findElement(By.id("worst-case")).getText()).isEqualTo(ByteSize.formatApproximate(worst));
 		assertThat(this.driver.getCurrentUrl()).contains("max_connections=10");
+	}
+
+	@Test
+	void afterASubmitTheVerdictAndTheLeversAreInALaptopsFirstViewport() throws Exception {
+		this.driver.quit();
+		this.driver = Browser.startWithViewport(1280, 900);
+		this.driver.get("http://localhost:" + this.port + "/");
+		assertThat(this.driver.findElement(By.id("edit-inputs")).getAttribute("open")).as("open before the first plan").isNotNull();
+		new Select(this.driver.findElement(By.id("server"))).selectByValue("mariadb-10.11");
+		this.driver.findElement(By.id("hostRam")).sendKeys("8G");
+		Browser.submit(this.driver);
+		Browser.await(this.driver, By.id("verdict"));
+		@SuppressWarnings("unchecked")
+		List<Number> box = (List<Number>) this.driver.executeScript("var r = document.getElementById('verdict').getBoundingClientRect();"
+				+ " return [window.innerWidth, window.innerHeight, window.scrollY, r.top, r.bottom];");
+		assertThat(box.get(0).intValue()).isEqualTo(1280);
+		assertThat(box.get(1).intValue()).isEqualTo(900);
+		assertThat(box.get(2).intValue()).as("the page is not scrolled").isZero();
+		// the whole verdict box, levers included, between the top and the bottom of the first 900 px
+		assertThat(box.get(3).doubleValue()).isGreaterThan(0);
+		assertThat(box.get(4).doubleValue()).isLessThanOrEqualTo(900);
+		assertThat(this.driver.findElement(By.cssSelector("#verdict .verdict-word")).getText()).isEqualTo("OVERCOMMITTED");
+		// stock MariaDB 10.11 on 8 GiB (PlannerPageTests has the same case): tmp_table_size down first, then the pool up
+		long saves = 152 * (ExpectedBudget.mariadb1011PerConnection() - ExpectedBudget.mariadb1011PerConnection(4 << 20));
+		assertThat(this.driver.findElements(By.cssSelector("#verdict-levers li")).stream().map(WebElement::getText).toList())
+			.containsExactly("tmp_table_size: 16 MiB \u2192 4 MiB, saves " + ByteSize.formatApproximate(saves),
+					"innodb_buffer_pool_size: 128 MiB \u2192 1.6 GiB, uses 1.5 GiB more");
+		// the inputs are folded, but max_connections and the per-connection buffers stay in sight
+		assertThat(this.driver.findElement(By.id("edit-inputs")).getAttribute("open")).isNull();
+		for (String name : List.of("max_connections", "sort_buffer_size", "join_buffer_size", "tmp_table_size")) {
+			assertThat(this.driver.findElement(By.id("v-" + name)).isDisplayed()).as(name).isTrue();
+		}
+		assertThat(this.driver.findElement(By.id("mysqlShare")).isDisplayed()).as("folded into Edit inputs").isFalse();
+		Browser.screenshot(this.driver, "planner-verdict-first-1280x900");
 	}
 
 	@Test

@@ -4,6 +4,9 @@ import java.util.List;
 
 import dev.memplan.budget.Budget;
 import dev.memplan.budget.MemoryTerms;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
+import dev.memplan.core.Severity;
 import dev.memplan.livereading.LiveReading;
 import dev.memplan.livereading.LiveSnapshot;
 import dev.memplan.livereading.ObservedPeaks;
@@ -14,14 +17,14 @@ import dev.memplan.livereading.ObservedProjection;
  * Max_used_connections (and now, at Threads_connected), and what the server measures.
  */
 public record LiveFigures(String version, String flavor, Long maxUsedConnections, Long threadsConnected, Long currentLoadBytes,
-		Long measuredBytes, String measuredNote, List<LiveSnapshot.Consumer> topConsumers, ObservedPeaks observed,
+		Long measuredBytes, List<Diagnostic> measuredNotes, List<LiveSnapshot.Consumer> topConsumers, ObservedPeaks observed,
 		ObservedProjection projection, long ceilingBytes) {
 
 	/** Figures without high-water marks (a server that kept none, or a test that needs none). */
 	public LiveFigures(String version, String flavor, Long maxUsedConnections, Long threadsConnected, Long currentLoadBytes,
-			Long measuredBytes, String measuredNote, List<LiveSnapshot.Consumer> topConsumers) {
-		this(version, flavor, maxUsedConnections, threadsConnected, currentLoadBytes, measuredBytes, measuredNote, topConsumers,
-				ObservedPeaks.none(null, List.of("not read")), null, 0);
+			Long measuredBytes, List<Diagnostic> measuredNotes, List<LiveSnapshot.Consumer> topConsumers) {
+		this(version, flavor, maxUsedConnections, threadsConnected, currentLoadBytes, measuredBytes, measuredNotes, topConsumers,
+				ObservedPeaks.none(null, List.of(Diagnostic.of(DiagnosticCode.OBSERVED_NOT_READ, Severity.INFO))), null, 0);
 	}
 
 	public static LiveFigures of(PlanResult result, LiveReading reading) {
@@ -31,7 +34,7 @@ public record LiveFigures(String version, String flavor, Long maxUsedConnections
 				? Math.addExact(budget.globalBytes(), Math.multiplyExact(reading.threadsConnected(), budget.perConnectionBytes()))
 				: null;
 		return new LiveFigures(snapshot.version(), reading.profile().isMariaDb() ? "MariaDB" : "MySQL", reading.maxUsedConnections(),
-				reading.threadsConnected(), current, snapshot.measuredTotalBytes(), snapshot.measuredNote(), snapshot.topConsumers(),
+				reading.threadsConnected(), current, snapshot.measuredTotalBytes(), snapshot.measuredNotes(), snapshot.topConsumers(),
 				snapshot.observed(), ObservedProjection.of(budget, snapshot, MemoryTerms.standard()), budget.worstCaseBytes());
 	}
 

@@ -122,7 +122,7 @@ public final class LiveServerProbe {
 		boolean mariaDb = (version + " " + comment).toLowerCase(Locale.ROOT).contains("mariadb");
 		MeasuredMemory measured = mariaDb ? MeasuredMemory.mariaDb(connection, status) : MeasuredMemory.mySql(connection);
 		ObservedPeaks observed = ObservedPeaksReader.read(connection, mariaDb, variables);
-		return new LiveSnapshot(version, comment, variables, status, measured.totalBytes(), measured.note(), measured.consumers(),
+		return new LiveSnapshot(version, comment, variables, status, measured.totalBytes(), measured.notes(), measured.consumers(),
 				measured.performanceSchemaBytes(), observed);
 	}
 

@@ -7,34 +7,39 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
+import dev.memplan.core.Severity;
 import dev.memplan.livereading.LiveSnapshot;
 
 /**
  * The memory a server reports about itself. Every reading is optional: without the privilege,
- * the rest of the report still renders and the note says what is missing.
+ * the rest of the report still renders and the notes say what is missing (as findings, worded in
+ * the reader's language).
  */
-record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> consumers, Long performanceSchemaBytes) {
+record MeasuredMemory(Long totalBytes, List<Diagnostic> notes, List<LiveSnapshot.Consumer> consumers, Long performanceSchemaBytes) {
 
-	private static final String LEAVES_OUT = "It leaves out thread stacks and allocator overhead, so resident memory (RSS) is higher; "
-			+ "it is the figure now, not the peak — the server does not report its resident high-water mark.";
+	private static Diagnostic note(DiagnosticCode code, Object... args) {
+		return Diagnostic.of(code, Severity.INFO, args);
+	}
 
 	/** MariaDB: Memory_used (buffer pool, key cache, Aria, query cache, log buffer) and per-connection MEMORY_USED. */
 	static MeasuredMemory mariaDb(Connection connection, Map<String, String> status) {
 		Long total = LiveSnapshot.number(status.get("memory_used"));
 		List<LiveSnapshot.Consumer> consumers = new ArrayList<>();
-		String note = "Memory_used from SHOW GLOBAL STATUS. " + LEAVES_OUT;
+		List<Diagnostic> notes = new ArrayList<>(List.of(note(DiagnosticCode.MEASURED_MEMORY_USED), note(DiagnosticCode.MEASURED_LEAVES_OUT)));
 		try (Statement statement = LiveServerProbe.statement(connection);
 				ResultSet rows = statement.executeQuery("SELECT ID, USER, MEMORY_USED FROM information_schema.PROCESSLIST "
 						+ "ORDER BY MEMORY_USED DESC LIMIT 10")) {
 			while (rows.next()) {
 				consumers.add(new LiveSnapshot.Consumer("connection " + rows.getLong(1) + " (" + rows.getString(2) + ")", rows.getLong(3)));
 			}
-			note += " Connections listed: those this user may see (all of them with the PROCESS privilege).";
+			notes.add(note(DiagnosticCode.MEASURED_CONNECTIONS_LISTED));
 		}
 		catch (SQLException ex) {
-			note += " The per-connection list could not be read (" + ex.getErrorCode() + ").";
+			notes.add(note(DiagnosticCode.MEASURED_CONNECTIONS_UNREADABLE, ex.getErrorCode()));
 		}
-		return new MeasuredMemory(total, note, consumers, null);
+		return new MeasuredMemory(total, notes, consumers, null);
 	}
 
 	/**
@@ -55,7 +60,7 @@ record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> 
 	static MeasuredMemory mySql(Connection connection) {
 		Long total = null;
 		List<LiveSnapshot.Consumer> consumers = new ArrayList<>();
-		StringBuilder note = new StringBuilder();
+		List<Diagnostic> notes = new ArrayList<>();
 		Long performanceSchema = null;
 		try (Statement statement = LiveServerProbe.statement(connection);
 				ResultSet rows = statement.executeQuery(PERFORMANCE_SCHEMA_SIZE)) {
@@ -64,9 +69,8 @@ record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> 
 			}
 		}
 		catch (SQLException ex) {
-			note.append("Measured memory needs SELECT on performance_schema; this user could not read it (")
-				.append(ex.getErrorCode()).append(").");
-			return new MeasuredMemory(null, note.toString(), consumers, null);
+			notes.add(note(DiagnosticCode.MEASURED_NEEDS_PERFORMANCE_SCHEMA, ex.getErrorCode()));
+			return new MeasuredMemory(null, notes, consumers, null);
 		}
 		try (Statement statement = LiveServerProbe.statement(connection);
 				ResultSet rows = statement.executeQuery("SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(EVENT_NAME, '/', 2), '/', -1) AS area, "
@@ -84,18 +88,18 @@ record MeasuredMemory(Long totalBytes, String note, List<LiveSnapshot.Consumer> 
 			}
 			if (beyondItself) {
 				total = sum;
-				note.append("Sum of performance_schema memory instruments (as sys.memory_global_total). ").append(LEAVES_OUT);
+				notes.add(note(DiagnosticCode.MEASURED_INSTRUMENTS_SUM));
+				notes.add(note(DiagnosticCode.MEASURED_LEAVES_OUT));
 			}
 			else {
 				consumers.clear();
-				note.append("Only performance_schema's own memory instruments are on (MySQL 5.7's default), so the server's memory "
-						+ "is not measured; start it with performance-schema-instrument='memory/%=COUNTED' to measure it.");
+				notes.add(note(DiagnosticCode.MEASURED_ONLY_PERFORMANCE_SCHEMA));
 			}
 		}
 		catch (SQLException ex) {
-			note.append("The memory areas could not be listed (").append(ex.getErrorCode()).append(").");
+			notes.add(note(DiagnosticCode.MEASURED_AREAS_UNREADABLE, ex.getErrorCode()));
 		}
-		return new MeasuredMemory(total, note.toString(), consumers, performanceSchema);
+		return new MeasuredMemory(total, notes, consumers, performanceSchema);
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
+import dev.memplan.core.Severity;
 import dev.memplan.livereading.ObservedPeaks;
 
 /**
@@ -29,13 +32,13 @@ final class ObservedPeaksReader {
 
 	static ObservedPeaks read(Connection connection, boolean mariaDb, Map<String, String> variables) {
 		String malloc = variables.get("version_malloc_library");
-		List<String> missing = new ArrayList<>();
+		List<Diagnostic> missing = new ArrayList<>();
 		if (malloc == null) {
-			missing.add("version_malloc_library: the server does not report its allocator; glibc malloc assumed");
+			missing.add(Diagnostic.of(DiagnosticCode.OBSERVED_NO_ALLOCATOR, Severity.INFO));
 		}
 		if (mariaDb) {
 			return marks(connection, MARIADB, "information_schema.PROCESSLIST.MAX_MEMORY_USED", null, malloc, missing,
-					"MAX_MEMORY_USED needs MariaDB 10.2 or later; without the PROCESS privilege only this user's connections count");
+					DiagnosticCode.OBSERVED_MARIADB_UNREADABLE);
 		}
 		Long largestEver = null;
 		try (Statement statement = LiveServerProbe.statement(connection); ResultSet rows = statement.executeQuery(MYSQL_ACCOUNTS)) {
@@ -44,23 +47,22 @@ final class ObservedPeaksReader {
 			}
 		}
 		catch (SQLException ex) {
-			missing.add("performance_schema.accounts.MAX_SESSION_TOTAL_MEMORY: needs MySQL 8.0.31+ and SELECT on performance_schema ("
-					+ ex.getErrorCode() + ")");
+			missing.add(Diagnostic.of(DiagnosticCode.OBSERVED_ACCOUNTS_UNREADABLE, Severity.INFO, ex.getErrorCode()));
 		}
 		return marks(connection, MYSQL_THREADS, "performance_schema.threads.MAX_TOTAL_MEMORY", largestEver, malloc, missing,
-				"MAX_TOTAL_MEMORY needs MySQL 8.0.31+ with performance_schema ON and SELECT on it");
+				DiagnosticCode.OBSERVED_MYSQL_UNREADABLE);
 	}
 
 	private static ObservedPeaks marks(Connection connection, String sql, String source, Long largestEver, String malloc,
-			List<String> missing, String requirement) {
+			List<Diagnostic> missing, DiagnosticCode requirement) {
 		try (Statement statement = LiveServerProbe.statement(connection); ResultSet rows = statement.executeQuery(sql)) {
 			if (rows.next() && rows.getLong(1) > 0 && nullable(rows, 2) != null) {
 				return new ObservedPeaks(source, rows.getLong(1), nullable(rows, 2), nullable(rows, 3), largestEver, malloc, missing);
 			}
-			missing.add(source + ": no client connection besides memplan's is open, so there is no mark to project from");
+			missing.add(Diagnostic.of(DiagnosticCode.OBSERVED_NO_OTHER_CONNECTION, Severity.INFO, source));
 		}
 		catch (SQLException ex) {
-			missing.add(source + ": " + requirement + " (" + ex.getErrorCode() + ")");
+			missing.add(Diagnostic.of(requirement, Severity.INFO, source, ex.getErrorCode()));
 		}
 		return new ObservedPeaks(null, 0, null, null, largestEver, malloc, missing);
 	}

@@ -2,6 +2,8 @@ package dev.memplan.livereading;
 
 import java.util.List;
 
+import dev.memplan.core.Diagnostic;
+
 /**
  * The per-connection memory high-water marks a live server keeps (memory-model.md §4): MariaDB's
  * information_schema.PROCESSLIST.MAX_MEMORY_USED, MySQL 8.0.31+'s performance_schema.threads
@@ -14,16 +16,16 @@ import java.util.List;
  * @param largestBytes the largest, or null
  * @param largestSessionEverBytes MySQL: the largest session any account has had since start-up, or null
  * @param mallocLibrary version_malloc_library, or null when the server does not say
- * @param missing each reading that could not be made, and why
+ * @param missing each reading that could not be made, and why (findings worded by the bundles)
  */
 public record ObservedPeaks(String source, long connections, Long typicalBytes, Long largestBytes, Long largestSessionEverBytes,
-		String mallocLibrary, List<String> missing) {
+		String mallocLibrary, List<Diagnostic> missing) {
 
 	public ObservedPeaks {
 		missing = List.copyOf(missing);
 	}
 
-	public static ObservedPeaks none(String mallocLibrary, List<String> missing) {
+	public static ObservedPeaks none(String mallocLibrary, List<Diagnostic> missing) {
 		return new ObservedPeaks(null, 0, null, null, null, mallocLibrary, missing);
 	}
 

@@ -24,7 +24,8 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 	public static LiveResponse of(PlanResult result, LiveFigures figures) {
 		PlanResponse plan = PlanResponseMapper.toResponse(result);
 		Live live = new Live(figures.version(), figures.flavor(), figures.maxUsedConnections(), figures.threadsConnected(),
-				figures.currentLoadBytes(), figures.measuredBytes(), figures.measuredNote(),
+				figures.currentLoadBytes(), figures.measuredBytes(),
+				String.join(" ", figures.measuredNotes().stream().map(EnglishText::of).toList()),
 				figures.topConsumers().stream().map((c) -> new Consumer(c.name(), c.bytes())).toList(), Observed.of(figures));
 		return new LiveResponse(plan.server(), plan.serverName(), plan.hostRamBytes(), plan.totals(), plan.verdict(),
 				plan.lineItems(), plan.variables(), plan.recommendation(), plan.levers(), plan.solution(), plan.warnings(), plan.instances(), plan.permalink(),
@@ -51,7 +52,8 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 					(projection != null) ? projection.residentGlobalBytes() : null,
 					(projection != null) ? projection.perConnectionBytes() : null,
 					(projection != null) ? projection.atMaxUsedBytes() : null,
-					(projection != null) ? projection.atMaxConnectionsBytes() : null, figures.ceilingBytes(), peaks.missing());
+					(projection != null) ? projection.atMaxConnectionsBytes() : null, figures.ceilingBytes(),
+					peaks.missing().stream().map(EnglishText::of).toList());
 		}
 
 	}

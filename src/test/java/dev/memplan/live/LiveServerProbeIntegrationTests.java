@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
 import dev.memplan.budget.HostSpec;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Planner;
@@ -56,7 +58,7 @@ class LiveServerProbeIntegrationTests {
 		long measured = snapshot.measuredTotalBytes();
 		long server = Long.parseLong(LocalMariaDb.scalar("SHOW GLOBAL STATUS LIKE 'Memory_used'"));
 		assertThat(measured).isBetween(server * 9 / 10, server * 11 / 10);
-		assertThat(snapshot.measuredNote()).contains("thread stacks");
+		assertThat(snapshot.measuredNotes()).extracting(Diagnostic::code).contains(DiagnosticCode.MEASURED_LEAVES_OUT);
 		assertThat(snapshot.topConsumers()).isNotEmpty(); // at least its own connection
 	}
 
@@ -89,7 +91,7 @@ class LiveServerProbeIntegrationTests {
 		}
 		else {
 			// only the probe's own connection was open: the reading says so rather than projecting from nothing
-			assertThat(observed.missing()).anySatisfy((m) -> assertThat(m).contains("no client connection besides memplan's"));
+			assertThat(observed.missing()).extracting(Diagnostic::code).contains(DiagnosticCode.OBSERVED_NO_OTHER_CONNECTION);
 		}
 	}
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
 import dev.memplan.budget.HostSpec;
 import dev.memplan.budget.LineItem;
 import dev.memplan.budget.Plan;
@@ -54,7 +56,7 @@ class MySqlLiveProbeIntegrationTests {
 		// P_S tables need SELECT on performance_schema: without it, no measurement, and the note says why
 		assertThat(snapshot.measuredTotalBytes()).isNull();
 		assertThat(snapshot.performanceSchemaBytes()).isNull();
-		assertThat(snapshot.measuredNote()).contains("needs SELECT on performance_schema");
+		assertThat(snapshot.measuredNotes()).extracting(Diagnostic::code).contains(DiagnosticCode.MEASURED_NEEDS_PERFORMANCE_SCHEMA);
 	}
 
 	@ParameterizedTest
@@ -77,7 +79,7 @@ class MySqlLiveProbeIntegrationTests {
 		else {
 			// 5.7 counts only P_S's own memory by default: that is not the server's total
 			assertThat(snapshot.measuredTotalBytes()).isNull();
-			assertThat(snapshot.measuredNote()).contains("Only performance_schema's own memory instruments are on");
+			assertThat(snapshot.measuredNotes()).extracting(Diagnostic::code).contains(DiagnosticCode.MEASURED_ONLY_PERFORMANCE_SCHEMA);
 		}
 	}
 

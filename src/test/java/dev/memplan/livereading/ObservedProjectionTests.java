@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
+import dev.memplan.core.Severity;
 import dev.memplan.budget.Budget;
 import dev.memplan.budget.BudgetCalculatorAccess;
 import dev.memplan.budget.MemoryTerms;
@@ -29,7 +32,7 @@ class ObservedProjectionTests {
 			"max_used_connections", "40");
 
 	private static LiveSnapshot snapshot(ObservedPeaks observed) {
-		return new LiveSnapshot("10.11.19-MariaDB", "Debian", Map.of("max_connections", "151"), STATUS, null, "", List.of(), null, observed);
+		return new LiveSnapshot("10.11.19-MariaDB", "Debian", Map.of("max_connections", "151"), STATUS, null, List.of(), List.of(), null, observed);
 	}
 
 	@Test
@@ -59,7 +62,7 @@ class ObservedProjectionTests {
 
 	@Test
 	void noProjectionWithoutMarks() {
-		ObservedPeaks none = ObservedPeaks.none("system", List.of("information_schema.PROCESSLIST.MAX_MEMORY_USED: no client connection"));
+		ObservedPeaks none = ObservedPeaks.none("system", List.of(Diagnostic.of(DiagnosticCode.OBSERVED_NO_OTHER_CONNECTION, Severity.INFO, "x")));
 		assertThat(ObservedProjection.of(this.budget, snapshot(none), TERMS)).isNull();
 	}
 

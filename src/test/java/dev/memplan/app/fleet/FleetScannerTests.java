@@ -28,7 +28,7 @@ class FleetScannerTests {
 			new ImportRequest(null, Map.of(), null, null));
 
 	private static final LiveOutcome PLANNED = new LiveOutcome.Planned(PLAN, null,
-			new LiveFigures("10.11.6-MariaDB", "MariaDB", 3L, 1L, null, 300L << 20, "", List.of(), null, null, 0L));
+			new LiveFigures("10.11.6-MariaDB", "MariaDB", 3L, 1L, null, 300L << 20, List.of(), List.of(), null, null, 0L));
 
 	private static FleetTarget target(String name, Duration connect, Duration socket) {
 		return new FleetTarget(name, "10.0.0.1", 3306, "u", new PasswordSource.None(), "PREFERRED", "16G", 16L << 30, null,

@@ -1,6 +1,7 @@
 package dev.memplan.app;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,13 @@ import dev.memplan.budget.Planner;
 import dev.memplan.budget.ServerSettings;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.catalog.ServerProfile;
+import dev.memplan.core.ByteSize;
+import dev.memplan.core.Diagnostic;
+import dev.memplan.core.DiagnosticCode;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.core.Origin;
+import dev.memplan.core.Severity;
 import dev.memplan.optionfile.OptionFile;
 import dev.memplan.optionfile.OptionFileImporter;
 import dev.memplan.showvariables.PastedText;
@@ -24,6 +29,12 @@ import dev.memplan.showvariables.ShowVariablesImporter;
 public class PlanService {
 
 	static final int MAX_FILES = 64;
+
+	/** mysqld_multi hosts run a handful of instances; more are listed, not planned. */
+	static final int MAX_INSTANCES_PLANNED = 16;
+
+	/** Options interpreted over all instances' plans: a bound on the work however many instances and options. */
+	static final long MAX_INSTANCE_OPTIONS = 400_000;
 
 	private final ServerCatalog catalog = ServerCatalog.standard();
 
@@ -58,13 +69,49 @@ public class PlanService {
 			imported.overrideWith(read.settings());
 		}
 		List<OptionFile> files = optionFiles(input, dump);
+		String instance = ImportRequest.isBlank(input.instance()) ? null : input.instance().strip();
 		if (!files.isEmpty()) {
 			ServerProfile profile = this.catalog.profile(effective.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
-			OptionFileImporter.Imported read = new OptionFileImporter(this.catalog).read(files, profile, input.instance());
-			imported.overrideWith(read.settings());
-			instances = read.instances();
+			OptionFileImporter.Reading reading = new OptionFileImporter(this.catalog).open(files);
+			instances = reading.instances();
+			if (instance == null && !instances.isEmpty()) {
+				return planEveryInstance(effective, imported, reading, profile);
+			}
+			imported.overrideWith(reading.imported(profile, instance).settings());
 		}
-		return planWith(effective, imported, instances, null);
+		PlanResult result = planWith(effective, imported, instances, null);
+		return new PlanResult(result.plan(), result.query(), instances, instances.isEmpty() ? null : instance, List.of());
+	}
+
+	/**
+	 * A file of mysqld_multi instances and no instance chosen: a plan of the shared groups alone would
+	 * be a plan of no server that runs. Each instance is planned (at most {@link #MAX_INSTANCES_PLANNED},
+	 * fewer when the files hold so many options that interpreting them once per instance would pass
+	 * {@link #MAX_INSTANCE_OPTIONS}), the worst first; the result is the worst instance's plan.
+	 */
+	private PlanResult planEveryInstance(PlanQuery query, ServerSettings dumped, OptionFileImporter.Reading reading,
+			ServerProfile profile) {
+		List<String> instances = reading.instances();
+		int affordable = (int) Math.max(1, Math.min(MAX_INSTANCES_PLANNED, MAX_INSTANCE_OPTIONS / Math.max(1, reading.optionsRead())));
+		List<InstancePlan> plans = new ArrayList<>();
+		for (String instance : instances.subList(0, Math.min(affordable, instances.size()))) {
+			ServerSettings settings = ServerSettings.empty().overrideWith(dumped);
+			settings.overrideWith(reading.imported(profile, instance).settings());
+			PlanResult planned = planWith(query, settings, instances, null);
+			plans.add(new InstancePlan(instance, planned.plan(), planned.query()));
+		}
+		plans.sort(Comparator.comparingLong((InstancePlan p) -> p.plan().budget().worstCaseBytes()).reversed());
+		InstancePlan worst = plans.get(0);
+		long together = plans.stream().mapToLong((p) -> p.plan().budget().worstCaseBytes()).reduce(0, Math::addExact);
+		Plan shown = worst.plan();
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		diagnostics.add(Diagnostic.of(DiagnosticCode.INSTANCES_PLANNED, Severity.INFO, instances.size(), plans.size(), worst.instance(),
+				ByteSize.formatApproximate(together)));
+		diagnostics.addAll(shown.diagnostics());
+		shown = new Plan(shown.profile(), shown.host(), shown.settings(), shown.budget(), shown.recommendation(), shown.solution(),
+				List.copyOf(diagnostics));
+		plans.set(0, new InstancePlan(worst.instance(), shown, worst.query()));
+		return new PlanResult(shown, worst.query(), instances, worst.instance(), plans);
 	}
 
 	/** Checks the host fields alone, before anything slow (a live probe) is started. */

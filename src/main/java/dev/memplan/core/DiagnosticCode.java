@@ -10,7 +10,7 @@ public enum DiagnosticCode {
 
 	// reading option files: what the server's own parser would do
 	BOM, GROUP_NOT_CLOSED, OPTION_BEFORE_GROUP, INCLUDE_CYCLE, INCLUDE_TOO_DEEP, INCLUDE_NOT_UPLOADED, UNKNOWN_INSTANCE,
-	INSTANCES_FOUND, READING_STOPPED,
+	INSTANCES_FOUND, INSTANCES_PLANNED, READING_STOPPED,
 
 	// any input: more findings than a page lists
 	MORE_FINDINGS,

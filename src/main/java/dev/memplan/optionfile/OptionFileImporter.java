@@ -33,21 +33,56 @@ public final class OptionFileImporter {
 	}
 
 	public Imported read(List<OptionFile> files, ServerProfile profile, String instance) {
+		return open(files).imported(profile, instance);
+	}
+
+	/** Reads the files once; {@link Reading#imported} then gives any instance's settings without reading them again. */
+	public Reading open(List<OptionFile> files) {
 		OptionFileReader.Result result = new OptionFileReader().read(files);
 		List<String> instances = result.groups().stream().filter((group) -> INSTANCE_GROUP.matcher(group).matches()).toList();
-		Set<String> groups = OptionInterpreter.groupsRead(profile, instance);
-		List<RawOption> read = result.options().stream().filter((option) -> groups.contains(option.group())).toList();
-		ServerSettings settings = new OptionInterpreter(this.catalog, profile).interpret(read);
-		List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
-		if (instance != null && !instance.isBlank() && !instances.contains(instance.strip().toLowerCase(Locale.ROOT))) {
-			diagnostics.add(Diagnostic.of(DiagnosticCode.UNKNOWN_INSTANCE, Severity.ERROR, instance, instances.isEmpty() ? "-" : String.join(", ", instances)));
+		return new Reading(result, instances);
+	}
+
+	/** The files as read: every option of every group, the reading problems and the instance groups. */
+	public final class Reading {
+
+		private final OptionFileReader.Result result;
+
+		private final List<String> instances;
+
+		private Reading(OptionFileReader.Result result, List<String> instances) {
+			this.result = result;
+			this.instances = instances;
 		}
-		else if ((instance == null || instance.isBlank()) && !instances.isEmpty()) {
-			diagnostics.add(Diagnostic.of(DiagnosticCode.INSTANCES_FOUND, Severity.INFO, String.join(", ", instances)));
+
+		/** The mysqld_multi and suffix instance groups, in file order. */
+		public List<String> instances() {
+			return this.instances;
 		}
-		ServerSettings withReadingProblems = ServerSettings.empty();
-		diagnostics.forEach(withReadingProblems::addDiagnostic);
-		return new Imported(withReadingProblems.overrideWith(settings), instances, read);
+
+		/** How many options were read, in every group: the work one interpretation does. */
+		public int optionsRead() {
+			return this.result.options().size();
+		}
+
+		/** The settings the server reads for {@code instance} (null or blank: the shared groups only). */
+		public Imported imported(ServerProfile profile, String instance) {
+			Set<String> groups = OptionInterpreter.groupsRead(profile, instance);
+			List<RawOption> read = this.result.options().stream().filter((option) -> groups.contains(option.group())).toList();
+			ServerSettings settings = new OptionInterpreter(OptionFileImporter.this.catalog, profile).interpret(read);
+			List<Diagnostic> diagnostics = new ArrayList<>(this.result.diagnostics());
+			if (instance != null && !instance.isBlank() && !this.instances.contains(instance.strip().toLowerCase(Locale.ROOT))) {
+				diagnostics.add(Diagnostic.of(DiagnosticCode.UNKNOWN_INSTANCE, Severity.ERROR, instance,
+						this.instances.isEmpty() ? "-" : String.join(", ", this.instances)));
+			}
+			else if ((instance == null || instance.isBlank()) && !this.instances.isEmpty()) {
+				diagnostics.add(Diagnostic.of(DiagnosticCode.INSTANCES_FOUND, Severity.INFO, String.join(", ", this.instances)));
+			}
+			ServerSettings withReadingProblems = ServerSettings.empty();
+			diagnostics.forEach(withReadingProblems::addDiagnostic);
+			return new Imported(withReadingProblems.overrideWith(settings), this.instances, read);
+		}
+
 	}
 
 }

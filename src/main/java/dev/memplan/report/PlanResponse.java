@@ -11,7 +11,16 @@ import dev.memplan.budget.Tier;
 /** The JSON answer of the plan API; built by {@link PlanResponseMapper}, the domain carries no JSON concerns. */
 public record PlanResponse(String server, String serverName, long hostRamBytes, Totals totals, String verdict,
 		List<LineItem> lineItems, Map<String, Variable> variables, Recommendation recommendation, List<Lever> levers,
-		Solution solution, List<Warning> warnings, List<String> instances, String permalink) {
+		Solution solution, List<Warning> warnings, List<String> instances, String permalink, String instance,
+		List<InstancePlan> instancePlans) {
+
+	/**
+	 * One mysqld_multi instance planned on its own, when the files define instances and none was
+	 * chosen ({@code instance} then names the worst, whose plan the rest of the answer is).
+	 */
+	public record InstancePlan(String instance, String verdict, long worstCaseBytes, long overByBytes, long headroomBytes,
+			String permalink) {
+	}
 
 	/**
 	 * {@code worstCaseBytes} is the ceiling (every connection at its worst); {@code expectedPeakBytes} is

@@ -46,7 +46,10 @@ public final class PlanResponseMapper {
 				budget.lineItems().stream().map((item) -> new PlanResponse.LineItem(item.id(), item.term(), item.scope().name(),
 						item.bytes(), item.variables(), item.explanation(), item.estimate())).toList(),
 				variables, recommendation(plan), levers(plan.solution().chosen()), solution(plan.solution()),
-				plan.diagnostics().stream().map(PlanResponseMapper::warning).toList(), result.instances(), permalink);
+				plan.diagnostics().stream().map(PlanResponseMapper::warning).toList(), result.instances(), permalink,
+				result.instance(), result.instancePlans().stream().map((p) -> new PlanResponse.InstancePlan(p.instance(),
+						p.plan().budget().verdict().name(), p.plan().budget().worstCaseBytes(), p.plan().budget().overByBytes(),
+						p.plan().budget().headroomBytes(), p.permalink(null))).toList());
 	}
 
 	private static PlanResponse.ExpectedPeak expectedPeak(ExpectedPeak peak) {

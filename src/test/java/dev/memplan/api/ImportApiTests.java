@@ -51,6 +51,23 @@ class ImportApiTests {
 	}
 
 	@Test
+	void plansEveryMysqldMultiInstanceTheWorstFirst() throws Exception {
+		String body = """
+				{"server":"mysql-8.0","hostRam":"16G",
+				 "mycnf":"[mysqld]\\nsort_buffer_size=1M\\n[mysqld3307]\\nmax_connections=100\\n[mysqld3306]\\ninnodb_buffer_pool_size=12G\\nmax_connections=2000\\n"}""";
+		this.mvc.perform(post("/api/v1/plan").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.instance").value("mysqld3306"))
+			.andExpect(jsonPath("$.verdict").value("OVERCOMMITTED"))
+			.andExpect(jsonPath("$.instancePlans[0].instance").value("mysqld3306"))
+			.andExpect(jsonPath("$.instancePlans[0].verdict").value("OVERCOMMITTED"))
+			.andExpect(jsonPath("$.instancePlans[1].instance").value("mysqld3307"))
+			.andExpect(jsonPath("$.instancePlans[1].verdict").value("FITS"))
+			.andExpect(jsonPath("$.instancePlans[1].permalink").value(containsString("max_connections=100")))
+			.andExpect(jsonPath("$.warnings[0].code").value("INSTANCES_PLANNED"));
+	}
+
+	@Test
 	void detectsTheServerFromAShowVariablesDump() throws Exception {
 		String body = """
 				{"hostRam":"32G","showVariables":"Variable_name\\tValue\\r\\ninnodb_buffer_pool_size\\t10737418240\\r\\nversion\\t8.0.19\\r\\n"}""";

@@ -150,9 +150,12 @@ class TranslatedPagesTests {
 		Document page = Jsoup.parse(html);
 		page.select("code, pre, script, style, svg, select, textarea, [lang^=en]").remove();
 		List<String> marks = new ArrayList<>();
-		Matcher matcher = HALF_WIDTH_BESIDE_HAN.matcher(page.body().text());
-		while (matcher.find()) {
-			marks.add(matcher.group());
+		for (Element element : page.getAllElements()) {
+			// one element's own text: a ')' ending one list item beside the next item's first word is no slip
+			Matcher matcher = HALF_WIDTH_BESIDE_HAN.matcher(element.ownText());
+			while (matcher.find()) {
+				marks.add(matcher.group() + " in \"" + element.ownText() + "\"");
+			}
 		}
 		return marks;
 	}

@@ -100,6 +100,9 @@ class PlannerController {
 				shown = result.query();
 				model.addAttribute("plan", result.plan());
 				model.addAttribute("instances", result.instances());
+				model.addAttribute("instanceShown", result.instance());
+				model.addAttribute("instancePlans", result.instancePlans());
+				model.addAttribute("instancesTogether", result.instancesTogetherBytes());
 				model.addAttribute("chart", ChartView.of(result.plan().budget()));
 				model.addAttribute("snippet", SnippetWriter.write(result.plan()));
 				String permalink = result.permalink(LanguageResolver.tag(locale));

@@ -63,6 +63,22 @@ class ImportPageTests {
 	}
 
 	@Test
+	void aMysqldMultiFileShowsItsWorstInstanceNotAPlanOfDefaults() throws Exception {
+		String multi = "[mysqld]\nsort_buffer_size=1M\n[mysqld3306]\ninnodb_buffer_pool_size=12G\nmax_connections=2000\n"
+				+ "[mysqld3307]\ninnodb_buffer_pool_size=1G\nmax_connections=100\n";
+		String page = this.mvc.perform(multipart("/").param("server", "mysql-8.0").param("hostRam", "16G").param("config", multi))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Document doc = Jsoup.parse(page);
+		assertThat(doc.select("#instance-shown").text()).startsWith("This report is instance [mysqld3306], the worst of the 2 instances");
+		assertThat(doc.select("#instances tbody th").eachText()).containsExactly("[mysqld3306]", "[mysqld3307]");
+		assertThat(doc.select("#instances tbody td:nth-of-type(2)").eachText()).containsExactly("OVERCOMMITTED", "FITS");
+		assertThat(doc.select("#instances tbody a").eachAttr("href")).allMatch((href) -> href.startsWith("/?server=mysql-8.0&hostRam=16G"));
+		assertThat(doc.select("#verdict .verdict-word").text()).isEqualTo("OVERCOMMITTED");
+		assertThat(page.indexOf("id=\"instances\"")).isLessThan(page.indexOf("id=\"verdict\"")).isPositive();
+	}
+
+	@Test
 	void keepsThePastedTextWhenTheHostFieldIsBad() throws Exception {
 		this.mvc.perform(multipart("/").param("server", "mysql-8.0").param("hostRam", "").param("config", "[mysqld]\n<b>x</b>\n"))
 			.andExpect(status().isOk())

@@ -13,4 +13,10 @@ import dev.memplan.core.Diagnostic;
  */
 public record Plan(ServerProfile profile, HostSpec host, EffectiveSettings settings, Budget budget,
 		Recommendation recommendation, Solution solution, List<Diagnostic> diagnostics) {
+
+	/** The largest max_connections that fits with the pool and buffers as configured (beside the recommendation's). */
+	public long maxConnectionsThatFitAsConfigured() {
+		return BufferPoolAdvisor.maxConnectionsThatFit(this.budget);
+	}
+
 }

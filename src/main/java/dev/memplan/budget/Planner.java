@@ -6,6 +6,7 @@ import java.util.List;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.catalog.ServerProfile;
 import dev.memplan.core.Diagnostic;
+import dev.memplan.core.Diagnostics;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 
@@ -55,7 +56,7 @@ public final class Planner {
 					assessment, target.bytes()), connections);
 			List<Diagnostic> diagnostics = new ArrayList<>(effective.diagnostics());
 			diagnostics.addAll(new PlanAdvice().advise(effective, budget, recommendation));
-			return new Plan(profile, host, effective, budget, recommendation, solution, diagnostics);
+			return new Plan(profile, host, effective, budget, recommendation, solution, Diagnostics.grouped(diagnostics));
 		}
 		catch (ArithmeticException ex) {
 			throw new InvalidInputException(new InputProblem("variables", "",

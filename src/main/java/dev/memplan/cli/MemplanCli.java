@@ -235,7 +235,7 @@ public final class MemplanCli {
 	private int exitCode(Plan plan, CheckOptions options) {
 		List<Diagnostic> errors = plan.diagnostics().stream().filter((d) -> d.severity() == Severity.ERROR).toList();
 		for (Diagnostic error : errors) {
-			this.err.println("memplan: " + ((error.origin() != null) ? error.origin() + ": " : "") + EnglishText.of(error));
+			this.err.println("memplan: " + ((error.where() != null) ? error.where() + ": " : "") + EnglishText.of(error));
 		}
 		if (!errors.isEmpty()) {
 			return INPUT_ERROR;

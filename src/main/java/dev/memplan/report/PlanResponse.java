@@ -83,7 +83,11 @@ public record PlanResponse(String server, String serverName, long hostRamBytes, 
 			long worstCaseBytesWithRecommendedPool, long maxConnectionsThatFit, String poolRule, Long reserveBytes, String mycnf) {
 	}
 
-	public record Warning(String code, String severity, String message, String variable, String origin) {
+	/**
+	 * @param origin where it was found; a finding repeated on several lines names them: {@code my.cnf:3, my.cnf:7 (2 ×)}
+	 * @param occurrences how many times the same finding was found (1 for most)
+	 */
+	public record Warning(String code, String severity, String message, String variable, String origin, int occurrences) {
 	}
 
 }

@@ -123,7 +123,7 @@ public final class PlanResponseMapper {
 
 	static PlanResponse.Warning warning(Diagnostic diagnostic) {
 		return new PlanResponse.Warning(diagnostic.code().name(), diagnostic.severity().name(), EnglishText.of(diagnostic),
-				diagnostic.variable(), (diagnostic.origin() != null) ? diagnostic.origin().toString() : null);
+				diagnostic.variable(), diagnostic.where(), diagnostic.occurrences());
 	}
 
 }

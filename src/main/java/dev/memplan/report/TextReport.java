@@ -106,7 +106,7 @@ public final class TextReport {
 		heading(out, "Warnings and advice");
 		for (Diagnostic d : diagnostics) {
 			out.append(this.markdown ? "- **" + d.severity() + "** " : "  " + d.severity() + " ")
-				.append((d.origin() != null) ? d.origin() + ": " : "").append(EnglishText.of(d)).append('\n');
+				.append((d.where() != null) ? d.where() + ": " : "").append(EnglishText.of(d)).append('\n');
 		}
 		out.append('\n');
 	}

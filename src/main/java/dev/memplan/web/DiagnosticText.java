@@ -38,6 +38,19 @@ public class DiagnosticText {
 		return diagnostic.code().name();
 	}
 
+	/** Where a finding was found, in the page's language; a repeated one names its other places and its count. */
+	public String where(Diagnostic diagnostic) {
+		StringBuilder where = new StringBuilder(origin(diagnostic.origin()));
+		diagnostic.alsoAt().forEach((other) -> where.append(", ").append(origin(other)));
+		if (diagnostic.occurrences() > 1 + diagnostic.alsoAt().size()) {
+			where.append(", …");
+		}
+		if (diagnostic.occurrences() > 1) {
+			where.append(" (").append(diagnostic.occurrences()).append(" ×)");
+		}
+		return where.toString();
+	}
+
 	public String origin(Origin origin) {
 		return (origin.key() != null)
 				? this.text.of("origin." + origin.key(), origin.args().toArray(), origin.toString(), LocaleContextHolder.getLocale())

@@ -36,6 +36,10 @@ final class KernelLogNormalizer {
 		List<Prefixed> prefixed = new ArrayList<>();
 		int withPrefix = 0;
 		for (Raw raw : raws) {
+			if (raw.text().isBlank()) {
+				// says nothing and continues nothing; a megabyte of empty lines costs a scan, not a million records
+				continue;
+			}
 			Prefixed first = strip(raw.line(), raw.text());
 			String[] parts = JOINED_RECORD.split(first.message());
 			for (int i = 0; i < parts.length; i++) {

@@ -15,6 +15,8 @@ public final class Growth {
 
 	private static final int RUNS = 5;
 
+	private static final int ATTEMPTS = 3;
+
 	private Growth() {
 	}
 
@@ -23,9 +25,18 @@ public final class Growth {
 		T large = input.apply(2 * n);
 		work.accept(small); // warm-up: class loading and the JIT
 		work.accept(large);
-		long once = best(small, work);
-		long twice = best(large, work);
-		// a millisecond of slack for inputs that take only a few
+		long once = 0;
+		long twice = 0;
+		// a quadratic reader fails every attempt; a pause of a busy 2-core machine (a collection, another
+		// build) fails one, so the pair is measured again before the verdict
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			once = best(small, work);
+			twice = best(large, work);
+			// a millisecond of slack for inputs that take only a few
+			if (twice <= 3 * once + 1_000_000) {
+				return;
+			}
+		}
 		assertThat(twice).as("%s: %d ms for 2N against %d ms for N", shape, twice / 1_000_000, once / 1_000_000)
 			.isLessThanOrEqualTo(3 * once + 1_000_000);
 	}

@@ -88,8 +88,9 @@ class LanguagePageTests {
 	void translatesDiagnosticsWithTheirValues() throws Exception {
 		// MariaDB 10.11 defaults on 2 GiB: 3.2 GiB worst case (BudgetCalculatorTests); 0 connections fit
 		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=2G&sort_buffer_size=8M&lang=zh-CN"))
-			.andExpect(content().string(containsString("如果全部 151 个连接同时分配缓冲区")))
-			.andExpect(content().string(containsString("sort_buffer_size = 8 MiB 对每个连接生效")));
+			.andExpect(content().string(containsString("名义最坏情况超过内存：如果全部 151 个连接同时分配最大的缓冲区")))
+			// 8 MiB × 152 slots = 1.2 GiB, 59 % of 2 GiB: the share-of-RAM warning
+			.andExpect(content().string(containsString("sort_buffer_size = 8 MiB，乘以 152 个连接槽位共 1.2 GiB，占内存的 59 %")));
 		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=2G&read_buffer_size=100000&lang=ja"))
 			.andExpect(content().string(containsString("<span>4 KiB の倍数ではありません：96 KiB に切り捨てられます</span>")));
 	}

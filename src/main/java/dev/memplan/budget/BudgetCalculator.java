@@ -217,7 +217,7 @@ public final class BudgetCalculator {
 		return perConnection("net_buffers", "network buffers", Math.multiplyExact(2, settings.bytes("net_buffer_length")),
 				List.of("net_buffer_length", "max_allowed_packet"),
 				"Each connection has a connection and a result buffer of net_buffer_length; each can grow to max_allowed_packet ("
-						+ ByteSize.formatHuman(settings.bytes("max_allowed_packet")) + ") for a large row, not counted here.");
+						+ ByteSize.formatApproximate(settings.bytes("max_allowed_packet")) + ") for a large row, not counted here.");
 	}
 
 	/** Only when the binary log is on: MySQLTuner counts them even when it is off. */

@@ -145,10 +145,10 @@ public final class BufferPoolAdvisor {
 		}
 		if (profile.isMariaDb()) {
 			return new Granule(layout.chunkBytes(), profile.displayName() + " sizes the pool in whole "
-					+ ByteSize.formatHuman(layout.chunkBytes()) + " chunks");
+					+ ByteSize.formatApproximate(layout.chunkBytes()) + " chunks");
 		}
 		return new Granule(Math.multiplyExact(layout.chunkBytes(), layout.instances()), layout.instances() + " instance(s) × "
-				+ ByteSize.formatHuman(layout.chunkBytes()) + " chunks");
+				+ ByteSize.formatApproximate(layout.chunkBytes()) + " chunks");
 	}
 
 	private record Granule(long bytes, String explanation) {

@@ -43,7 +43,7 @@ final class PlanAdvice {
 		settings.variable("tmp_table_size").ifPresent((tmp) -> {
 			long heap = settings.bytes("max_heap_table_size");
 			if (tmp.bytes() > heap) {
-				advice.add(Diagnostic.about("tmp_table_size", tmp.origin(), DiagnosticCode.TMP_TABLE_CAPPED_BY_HEAP, Severity.ADVICE, ByteSize.formatHuman(tmp.bytes()), ByteSize.formatHuman(heap)));
+				advice.add(Diagnostic.about("tmp_table_size", tmp.origin(), DiagnosticCode.TMP_TABLE_CAPPED_BY_HEAP, Severity.ADVICE, ByteSize.formatApproximate(tmp.bytes()), ByteSize.formatApproximate(heap)));
 			}
 		});
 		Long expected = budget.expectedConnections();
@@ -74,11 +74,11 @@ final class PlanAdvice {
 		settings.variable("innodb_buffer_pool_size").ifPresent((pool) -> {
 			if (pool.bytes() >= budget.hostRamBytes()) {
 				advice.add(Diagnostic.about("innodb_buffer_pool_size", pool.origin(), DiagnosticCode.POOL_AT_OR_ABOVE_RAM, Severity.ERROR,
-						ByteSize.formatHuman(pool.bytes()), ByteSize.formatHuman(budget.hostRamBytes())));
+						ByteSize.formatApproximate(pool.bytes()), ByteSize.formatApproximate(budget.hostRamBytes())));
 			}
 			else if (pool.bytes() > budget.budgetLimitBytes()) {
 				advice.add(Diagnostic.about("innodb_buffer_pool_size", pool.origin(), DiagnosticCode.POOL_ABOVE_LIMIT, Severity.WARNING,
-						ByteSize.formatHuman(pool.bytes()), ByteSize.formatApproximate(budget.budgetLimitBytes())));
+						ByteSize.formatApproximate(pool.bytes()), ByteSize.formatApproximate(budget.budgetLimitBytes())));
 			}
 		});
 	}
@@ -112,7 +112,7 @@ final class PlanAdvice {
 			if (percent >= LARGE_SHARE_PERCENT) {
 				warned.add(variable);
 				advice.add(Diagnostic.about(variable, configured.origin(), DiagnosticCode.PER_CONNECTION_LARGE_SHARE, Severity.WARNING,
-						variable, ByteSize.formatHuman(configured.bytes()), budget.connectionSlots(), ByteSize.formatApproximate(total),
+						variable, ByteSize.formatApproximate(configured.bytes()), budget.connectionSlots(), ByteSize.formatApproximate(total),
 						percent));
 			}
 		}
@@ -125,12 +125,12 @@ final class PlanAdvice {
 			.findFirst()
 			.ifPresent((item) -> advice.add(Diagnostic.about("query_cache_size",
 					settings.variable("query_cache_size").map(EffectiveVariable::origin).orElse(null),
-					DiagnosticCode.QUERY_CACHE_LARGE, Severity.WARNING, ByteSize.formatHuman(item.bytes()))));
+					DiagnosticCode.QUERY_CACHE_LARGE, Severity.WARNING, ByteSize.formatApproximate(item.bytes()))));
 	}
 
 	private static void perConnectionBufferTooLarge(EffectiveSettings settings, String name, List<Diagnostic> advice) {
 		settings.variable(name).filter((variable) -> !variable.origin().isDefault() && variable.bytes() >= FOUR_MIB)
-				.ifPresent((variable) -> advice.add(Diagnostic.about(name, variable.origin(), DiagnosticCode.LARGE_PER_CONNECTION_BUFFER, Severity.ADVICE, name, ByteSize.formatHuman(variable.bytes()))));
+				.ifPresent((variable) -> advice.add(Diagnostic.about(name, variable.origin(), DiagnosticCode.LARGE_PER_CONNECTION_BUFFER, Severity.ADVICE, name, ByteSize.formatApproximate(variable.bytes()))));
 	}
 
 }

@@ -138,7 +138,7 @@ public final class SettingsNormalizer {
 	}
 
 	private static String format(VariableSpec spec, long value) {
-		return (spec.type() == VariableType.SIZE) ? ByteSize.ofUnsigned(value).toHumanString() : Long.toUnsignedString(value);
+		return (spec.type() == VariableType.SIZE) ? ByteSize.formatApproximate(value) : Long.toUnsignedString(value);
 	}
 
 	static boolean readBoolean(String text) {

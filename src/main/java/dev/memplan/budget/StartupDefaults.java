@@ -138,7 +138,7 @@ final class StartupDefaults {
 			long shrunk = Math.max(MIB, pool.value() / instances / MIB * MIB);
 			EffectiveVariable chunkVariable = effective.get("innodb_buffer_pool_chunk_size");
 			List<VariableNote> notes = new ArrayList<>(chunkVariable.notes());
-			notes.add(VariableNote.of("chunkTruncated", ByteSize.formatHuman(shrunk)));
+			notes.add(VariableNote.of("chunkTruncated", ByteSize.formatApproximate(shrunk)));
 			effective.put(chunkVariable.name(), SettingsNormalizer.numeric(chunkVariable.spec(), shrunk,
 					chunkVariable.origin(), notes));
 			chunk = shrunk;
@@ -147,7 +147,7 @@ final class StartupDefaults {
 		long remainder = pool.value() % granule;
 		if (remainder != 0) {
 			long rounded = Math.addExact(pool.value() - remainder, granule);
-			VariableNote note = VariableNote.of("poolRounded", ByteSize.formatHuman(granule), instances, ByteSize.formatHuman(chunk), ByteSize.formatHuman(rounded));
+			VariableNote note = VariableNote.of("poolRounded", ByteSize.formatApproximate(granule), instances, ByteSize.formatApproximate(chunk), ByteSize.formatApproximate(rounded));
 			List<VariableNote> notes = new ArrayList<>(pool.notes());
 			notes.add(note);
 			effective.put(pool.name(), SettingsNormalizer.numeric(pool.spec(), rounded, pool.origin(), notes));

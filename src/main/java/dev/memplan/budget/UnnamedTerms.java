@@ -21,7 +21,7 @@ final class UnnamedTerms {
 	LineItem connectionStructures() {
 		return estimate("connection_structures", "connection structures and statement arenas", this.terms.connectionStructuresBytes(),
 				List.of(), "Each connection's own structures and the arenas its statements parse and plan in, beyond every named "
-						+ "buffer: measured at most " + ByteSize.formatHuman(this.terms.connectionStructuresBytes())
+						+ "buffer: measured at most " + ByteSize.formatApproximate(this.terms.connectionStructuresBytes())
 						+ " (an idle connection, a filesort, a join).");
 	}
 
@@ -40,7 +40,7 @@ final class UnnamedTerms {
 		return estimate("more_tmp_tables", "more temporary tables in one statement", Math.multiplyExact(Math.max(0, count - 1), each),
 				variables, "One statement can hold " + count + " in-memory temporary tables at once (derived tables, DISTINCT, GROUP BY, "
 						+ "UNION, window functions; " + this.terms.tempTablesPerStatement() + " measured), each up to "
-						+ ByteSize.formatHuman(each) + "; this counts the " + Math.max(0, count - 1) + " beyond the first.");
+						+ ByteSize.formatApproximate(each) + "; this counts the " + Math.max(0, count - 1) + " beyond the first.");
 	}
 
 	/** MySQL 8 TempTable: each thread that uses it keeps a block temptable_max_ram does not count [docs]. */
@@ -58,8 +58,8 @@ final class UnnamedTerms {
 	LineItem packetCopies(EffectiveSettings settings, Workload workload) {
 		long packet = Math.min(workload.largestPacket(), settings.bytes("max_allowed_packet"));
 		long bytes = Math.multiplyExact(this.terms.packetCopies(), packet);
-		String assumed = (workload.largestPacketBytes() != null) ? "the largest packet given, " + ByteSize.formatHuman(packet)
-				: "assumed: no row, result or statement above " + ByteSize.formatHuman(packet) + " (set the largest packet if larger)";
+		String assumed = (workload.largestPacketBytes() != null) ? "the largest packet given, " + ByteSize.formatApproximate(packet)
+				: "assumed: no row, result or statement above " + ByteSize.formatApproximate(packet) + " (set the largest packet if larger)";
 		return estimate("packet_copies", "large packets", bytes, List.of("max_allowed_packet", "net_buffer_length"),
 				"A connection that sends or receives a large packet holds about " + this.terms.packetCopies()
 						+ " copies of it (network buffer, statement text, result), up to max_allowed_packet; " + assumed + ".");
@@ -70,7 +70,7 @@ final class UnnamedTerms {
 		long tables = settings.bytes("table_open_cache");
 		return new LineItem("open_tables", "open-table structures", Scope.GLOBAL, Math.multiplyExact(tables, this.terms.openTableBytes()),
 				List.of("table_open_cache"), "Up to table_open_cache tables stay open, each about "
-						+ ByteSize.formatHuman(this.terms.openTableBytes()) + " (measured on small InnoDB tables; wide ones hold more).",
+						+ ByteSize.formatApproximate(this.terms.openTableBytes()) + " (measured on small InnoDB tables; wide ones hold more).",
 				true);
 	}
 

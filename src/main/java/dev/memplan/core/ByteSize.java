@@ -20,6 +20,8 @@ public final class ByteSize implements Comparable<ByteSize> {
 
 	private static final String[] UNITS = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
 
+	private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
+
 	private static final BigInteger UNSIGNED_LONG_LIMIT = BigInteger.ONE.shiftLeft(64);
 
 	private final long unsignedBytes;
@@ -196,21 +198,34 @@ public final class ByteSize implements Comparable<ByteSize> {
 	}
 
 	/**
-	 * For people, rounded to at most one decimal, for headlines where exactness is shown elsewhere
-	 * ({@code 6.4 GiB}).
+	 * For people: the one format every page and export shows a size in, at most one decimal in the
+	 * largest binary unit the value reaches ({@code 6.4 MiB}, {@code 8 GiB}, {@code 512 B}); a value
+	 * that rounds up to 1024 of a unit moves to the next one ({@code 1 GiB}, not {@code 1024 MiB}).
+	 * The exact count goes beside it where a reader may need it (a title attribute, the JSON).
 	 */
 	public static String formatApproximate(long bytes) {
-		if (bytes < 1024 && bytes > -1024) {
-			return bytes + " B";
+		if (bytes < 0) {
+			return "-" + formatMagnitude(new BigDecimal(bytes).negate());
+		}
+		return formatMagnitude(BigDecimal.valueOf(bytes));
+	}
+
+	private static String formatMagnitude(BigDecimal bytes) {
+		if (bytes.compareTo(KIBI) < 0) {
+			return bytes.toPlainString() + " B";
 		}
 		int unit = 0;
-		double value = bytes;
-		while (Math.abs(value) >= 1024 && unit < UNITS.length - 1) {
-			value /= 1024;
+		BigDecimal value = bytes;
+		while (value.compareTo(KIBI) >= 0 && unit < UNITS.length - 1) {
+			value = value.divide(KIBI);
 			unit++;
 		}
-		BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
-		return rounded.toPlainString() + " " + UNITS[unit];
+		BigDecimal rounded = value.setScale(1, RoundingMode.HALF_UP);
+		if (rounded.compareTo(KIBI) >= 0 && unit < UNITS.length - 1) {
+			rounded = value.divide(KIBI).setScale(1, RoundingMode.HALF_UP);
+			unit++;
+		}
+		return rounded.stripTrailingZeros().toPlainString() + " " + UNITS[unit];
 	}
 
 	/** In the server's own syntax, exact: the largest suffix that divides the value ({@code 1536M}). */

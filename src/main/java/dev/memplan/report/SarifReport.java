@@ -109,9 +109,9 @@ public final class SarifReport {
 
 	private static String verdictMessage(Plan plan) {
 		Budget budget = plan.budget();
-		return "Memory verdict " + budget.verdict().name() + ": worst case " + ByteSize.formatHuman(budget.worstCaseBytes())
+		return "Memory verdict " + budget.verdict().name() + ": worst case " + ByteSize.formatApproximate(budget.worstCaseBytes())
 				+ " (" + budget.connectionSlots() + " connection slots) against a budget limit of "
-				+ ByteSize.formatHuman(budget.budgetLimitBytes()) + " of " + ByteSize.formatHuman(budget.hostRamBytes()) + " RAM.";
+				+ ByteSize.formatApproximate(budget.budgetLimitBytes()) + " of " + ByteSize.formatApproximate(budget.hostRamBytes()) + " RAM.";
 	}
 
 	/** Where a finding points: its own file and line, else the line that set its variable, else the main file. */

@@ -37,7 +37,8 @@ public final class SnippetWriter {
 		Budget first = plan.budget();
 		Budget again = option.replanned();
 		StringBuilder snippet = new StringBuilder("[mysqld]\n");
-		comment(snippet, "snippet.header", plan.profile().displayName(), approx(plan.host().hostRamBytes()), approx(again.budgetLimitBytes()));
+		comment(snippet, "snippet.header", plan.profile().displayName(), approx(plan.host().hostRamBytes()), approx(again.budgetLimitBytes()),
+				EnglishText.article(approx(plan.host().hostRamBytes())));
 		comment(snippet, "snippet.plans", approx(first.worstCaseBytes()), first.verdict().name(), approx(again.worstCaseBytes()),
 				again.verdict().name());
 		if (!option.fits()) {
@@ -67,7 +68,7 @@ public final class SnippetWriter {
 		return switch (name) {
 			case "innodb_buffer_pool_size" -> poolComment(tier, value, ram);
 			case "innodb_buffer_pool_instances" -> (value == 1) ? text("snippet.instances.one")
-					: text("snippet.instances", value, ByteSize.formatHuman(option.values().getOrDefault("innodb_buffer_pool_chunk_size", DEFAULT_CHUNK)));
+					: text("snippet.instances", value, ByteSize.formatApproximate(option.values().getOrDefault("innodb_buffer_pool_chunk_size", DEFAULT_CHUNK)));
 			case "innodb_buffer_pool_chunk_size" -> (value == DEFAULT_CHUNK) ? null : text("snippet.chunk");
 			case "max_connections" -> connections(plan, lever, value);
 			default -> (lever == null) ? companion(option, name) : leverText(lever);
@@ -80,7 +81,8 @@ public final class SnippetWriter {
 		String share = percent(value, ram);
 		if (value < tier.bufferPoolBytes()) {
 			return (target.rule() == PoolTarget.Rule.RAM_LESS_RESERVE)
-					? text("snippet.pool.fits.reserve", share, approx(ram), approx(target.reserveBytes()))
+					? text("snippet.pool.fits.reserve", share, approx(ram), approx(target.reserveBytes()),
+							EnglishText.article(approx(target.reserveBytes())))
 					: text("snippet.pool.fits", share, approx(ram), tier.poolRatioPercent(), row(tier));
 		}
 		return switch (target.rule()) {
@@ -115,7 +117,7 @@ public final class SnippetWriter {
 
 	private static String row(Recommendation recommendation) {
 		return (recommendation.tier() != null)
-				? text("snippet.row", recommendation.tier().instanceClass(), ByteSize.formatHuman(recommendation.tier().memoryBytes()))
+				? text("snippet.row", recommendation.tier().instanceClass(), ByteSize.formatApproximate(recommendation.tier().memoryBytes()))
 				: text("snippet.row.below");
 	}
 

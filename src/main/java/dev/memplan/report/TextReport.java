@@ -2,6 +2,7 @@ package dev.memplan.report;
 
 import java.util.List;
 
+import dev.memplan.app.PlanQuery;
 import dev.memplan.budget.Budget;
 import dev.memplan.budget.LineItem;
 import dev.memplan.budget.Plan;
@@ -27,10 +28,41 @@ public final class TextReport {
 		return new TextReport(true).render(plan);
 	}
 
+	/**
+	 * Markdown for a ticket that can be reproduced: the report, then the permalink and the inputs
+	 * that gave it (as the form and the permalink carry them).
+	 *
+	 * @param permalink the page's full address for this plan
+	 */
+	public static String markdown(Plan plan, PlanQuery query, String permalink) {
+		StringBuilder out = new StringBuilder(markdown(plan));
+		out.append("\n## Inputs\n\n");
+		out.append("Permalink: <").append(permalink).append(">\n\n");
+		out.append("| input | value |\n|---|---|\n");
+		input(out, "server", query.server());
+		input(out, "hostRam", query.hostRam());
+		input(out, "expectedConnections", query.expectedConnections());
+		input(out, "mysqlShare", query.mysqlShare());
+		input(out, "reservedForOtherProcesses", query.reservedForOtherProcesses());
+		input(out, "hostCpus", query.hostCpus());
+		input(out, "allowFewerConnections", query.allowFewerConnections());
+		query.variables().forEach((name, value) -> input(out, name, value));
+		if (query.variables().isEmpty()) {
+			out.append("\nEvery server variable at ").append(plan.profile().displayName()).append("'s default.\n");
+		}
+		return out.toString();
+	}
+
+	private static void input(StringBuilder out, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			out.append("| `").append(name).append("` | `").append(value.replace("|", "\\|").replace("`", "'")).append("` |\n");
+		}
+	}
+
 	private String render(Plan plan) {
 		Budget b = plan.budget();
 		StringBuilder out = new StringBuilder();
-		heading(out, "memplan: " + plan.profile().displayName() + " on a " + human(b.hostRamBytes()) + " host");
+		heading(out, "memplan: " + plan.profile().displayName() + " on " + EnglishText.withArticle(human(b.hostRamBytes())) + " host");
 		out.append(this.markdown ? "**" + b.verdict() + "**" : b.verdict().name()).append(": ")
 			.append(switch (b.verdict()) {
 				case FITS -> "the worst case stays within the budget limit.";
@@ -58,7 +90,7 @@ public final class TextReport {
 		heading(out, "Recommendation");
 		out.append("buffer pool ").append(r.poolRatioPercent()).append(" % of RAM")
 			.append((r.tier() != null) ? " (tier " + r.tier().instanceClass() + ")" : "").append(": ")
-			.append(ByteSize.formatHuman(r.bufferPoolBytes())).append("\n\n");
+			.append(ByteSize.formatApproximate(r.bufferPoolBytes())).append("\n\n");
 		out.append(this.markdown ? "```ini\n" : "").append(SnippetWriter.write(plan)).append(this.markdown ? "```\n" : "");
 		return out.toString();
 	}
@@ -74,7 +106,7 @@ public final class TextReport {
 
 	private void row(StringBuilder out, String label, long bytes) {
 		if (this.markdown) {
-			out.append("- ").append(label).append(": **").append(human(bytes)).append("** (").append(bytes).append(" B)\n");
+			out.append("- ").append(label).append(": **").append(human(bytes)).append("**\n");
 		}
 		else {
 			out.append(String.format("  %-34s %12s  (%d B)%n", label, human(bytes), bytes));
@@ -87,7 +119,7 @@ public final class TextReport {
 			out.append("| term | bytes | variables |\n|---|---:|---|\n");
 		}
 		for (LineItem item : items) {
-			String bytes = ByteSize.formatHuman(item.bytes()) + (item.estimate() ? " (est.)" : "");
+			String bytes = ByteSize.formatApproximate(item.bytes()) + (item.estimate() ? " (est.)" : "");
 			if (this.markdown) {
 				out.append("| ").append(item.term()).append(" | ").append(bytes).append(" | `")
 					.append(String.join("`, `", item.variables())).append("` |\n");

@@ -85,6 +85,28 @@ class ByteSizeTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({
+			"6710886, 6.4 MiB", // the buffer pool's control structures for a 128 MiB pool: 6710886 / 2^20 = 6.39999
+			"5996544, 5.7 MiB", // 5856 KiB = 5.71875 MiB
+			"118784000, 113.3 MiB", // 116000 KiB of open tables = 113.28 MiB
+			"14602888806, 13.6 GiB", // 0.85 × 16 GiB = 13.5999 GiB
+			"8589934592, 8 GiB", // no ".0"
+			"1610612736, 1.5 GiB",
+			"1342177280, 1.3 GiB", // 1.25 GiB: half up, one decimal at most
+			"1073700000, 1 GiB", // 1023.96 MiB would round to 1024 MiB: the next unit instead
+			"1048575, 1 MiB", // 1023.999 KiB
+			"1024, 1 KiB",
+			"1023, 1023 B",
+			"0, 0 B",
+			"-1589641216, -1.5 GiB", // a lever that costs memory
+			"9223372036854775807, 8 EiB",
+			"-9223372036854775808, -8 EiB"
+	})
+	void formatsForPeopleWithOneDecimalAtMost(long bytes, String expected) {
+		assertThat(ByteSize.formatApproximate(bytes)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "1610612736, 1536M", "98304, 96K", "100000, 100000", "1073741824, 1G", "0, 0" })
 	void formatsInTheServersSyntaxExactly(long bytes, String expected) {
 		assertThat(ByteSize.ofBytes(bytes).toOptionValue()).isEqualTo(expected);

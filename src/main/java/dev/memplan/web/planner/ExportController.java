@@ -1,6 +1,7 @@
 package dev.memplan.web.planner;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -9,6 +10,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,7 @@ import dev.memplan.budget.Plan;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.report.PersistStatements;
 import dev.memplan.report.TextReport;
+import dev.memplan.web.LanguageResolver;
 import dev.memplan.app.ImportRequest;
 import dev.memplan.app.PlanResult;
 import dev.memplan.app.PlanService;
@@ -33,8 +36,11 @@ class ExportController {
 	}
 
 	@GetMapping("/export/report.md")
-	ResponseEntity<byte[]> markdown(@RequestParam MultiValueMap<String, String> params) {
-		return download("memplan-report.md", "text/markdown", TextReport.markdown(plan(params).plan()));
+	ResponseEntity<byte[]> markdown(@RequestParam MultiValueMap<String, String> params, Locale locale) {
+		PlanResult result = plan(params);
+		String permalink = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+				+ result.permalink(LanguageResolver.tag(locale));
+		return download("memplan-report.md", "text/markdown", TextReport.markdown(result.plan(), result.query(), permalink));
 	}
 
 	@GetMapping("/export/report.json")

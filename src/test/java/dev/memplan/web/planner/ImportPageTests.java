@@ -44,7 +44,7 @@ class ImportPageTests {
 		String dump = "| Variable_name | Value |\n| version | 10.11.19-MariaDB |\n| sort_buffer_size | 4194304 |\n";
 		this.mvc.perform(multipart("/").param("server", "detect").param("hostRam", "8G").param("config", dump))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("MariaDB 10.11 on a 8 GiB host")))
+			.andExpect(content().string(containsString("MariaDB 10.11 on an 8 GiB host")))
 			.andExpect(content().string(containsString("<td>SHOW GLOBAL VARIABLES:3</td>")));
 	}
 

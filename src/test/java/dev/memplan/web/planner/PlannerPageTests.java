@@ -1,5 +1,7 @@
 package dev.memplan.web.planner;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.memplan.core.ByteSize;
@@ -10,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -66,11 +69,42 @@ class PlannerPageTests {
 		long saves = 152 * (ExpectedBudget.mariadb1011PerConnection() - ExpectedBudget.mariadb1011PerConnection(4 << 20));
 		this.mvc.perform(get("/?server=mariadb-10.11&hostRam=8G"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"verdict-amount\">Over the budget limit by " + ByteSize.formatApproximate(over) + ".<")))
+			.andExpect(content().string(containsString("id=\"verdict-amount\" title=\"" + String.format(java.util.Locale.ROOT, "%,d", over)
+					+ " B\">Over the budget limit by " + ByteSize.formatApproximate(over) + ".<")))
 			.andExpect(content().string(containsString("<li title=\"" + String.format(java.util.Locale.ROOT, "%,d", saves)
 					+ " B\">tmp_table_size: 16 MiB \u2192 4 MiB, saves " + ByteSize.formatApproximate(saves) + "</li>")))
 			// the second lever costs memory: the pool grows to the tier's share of the freed room
 			.andExpect(content().string(containsString("<li title=\"-1,589,641,216 B\">innodb_buffer_pool_size: 128 MiB \u2192 1.6 GiB, uses 1.5 GiB more</li>")));
+	}
+
+	@Test
+	void showsEverySizeInHumanUnitsWithTheExactBytesInItsTitle() throws Exception {
+		String page = this.mvc.perform(get("/?server=mysql-8.0&hostRam=16G"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Document doc = Jsoup.parse(page);
+		// MySQL 8.0's 128 MiB pool: control structures 5 % = 6710886 B = 6.39999 MiB
+		assertThat(doc.select("table.items span[title='6,710,886 B']").eachText()).containsExactly("6.4 MiB");
+		// 4000 open tables × 58 KiB (catalog/memory-terms.tsv) = 232000 KiB = 226.56 MiB, not "232000 KiB"
+		assertThat(doc.select("table.items span[title='237,568,000 B']").eachText()).containsExactly("226.6 MiB");
+		// no raw byte counts and no unit with four digits or more anywhere in the report
+		String report = doc.select(".report-summary, .report-details").text();
+		assertThat(report).doesNotContainPattern("\\d{4,}(\\.\\d)? (B|KiB|MiB|GiB)\\b").doesNotContainPattern("\\d\\.\\d\\d (KiB|MiB|GiB)");
+		assertThat(doc.select("#report-title").text()).isEqualTo("MySQL 8.0 on a 16 GiB host");
+	}
+
+	@Test
+	void theMarkdownExportCarriesThePermalinkAndTheInputsInHumanUnits() throws Exception {
+		String markdown = this.mvc.perform(get("/export/report.md?server=mariadb-10.11&hostRam=8G&max_connections=300&lang=en"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(markdown).startsWith("# memplan: MariaDB 10.11 on an 8 GiB host\n")
+			.contains("\n## Inputs\n\nPermalink: <http://localhost/?server=mariadb-10.11&hostRam=8G&max_connections=300>\n")
+			.contains("| `server` | `mariadb-10.11` |\n| `hostRam` | `8G` |\n| `max_connections` | `300` |\n")
+			// 8 GiB × 0.85 = 7301444403 B: rounded, never the raw count
+			.contains("- budget limit: **6.8 GiB**\n")
+			.doesNotContain("7301444403")
+			.doesNotContainPattern("\\d{5,} B");
 	}
 
 	@Test

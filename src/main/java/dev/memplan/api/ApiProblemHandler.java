@@ -3,6 +3,8 @@ package dev.memplan.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,6 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.memplan.core.InvalidInputException;
 
+import tools.jackson.core.exc.StreamReadException;
+
 /**
  * Every error of the API's controllers is an RFC 9457 problem document: bad fields are listed one
  * by one, and no exception text or stack trace reaches the client. Errors raised before a
@@ -27,6 +31,8 @@ import dev.memplan.core.InvalidInputException;
 @RestControllerAdvice(basePackageClasses = ApiProblemHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:Object property|field) ['\"](.*)['\"]", Pattern.DOTALL);
 
 	static final URI INVALID_INPUT = URI.create("https://memplan.dev/problems/invalid-input");
 
@@ -46,11 +52,34 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		String duplicate = duplicateKey(ex);
+		if (duplicate != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The key \"" + duplicate + "\" appears more than once in the request body; give each key once.");
+			problem.setType(INVALID_INPUT);
+			problem.setTitle("Duplicate key");
+			problem.setProperty("errors", List.of(Map.of("field", duplicate, "message", "Given more than once.")));
+			return ResponseEntity.badRequest().body(problem);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not a JSON plan request: check the syntax and that each field is a string or a number.");
 		problem.setType(INVALID_INPUT);
 		problem.setTitle("Unreadable request");
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** The key Jackson's duplicate detection named ({@code Duplicate Object property "hostRam"}), at most 100 characters; null for other errors. */
+	static String duplicateKey(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
+				Matcher matcher = DUPLICATE.matcher(read.getOriginalMessage());
+				if (matcher.find()) {
+					String key = matcher.group(1);
+					return (key.length() > 100) ? key.substring(0, 100) + "…" : key;
+				}
+			}
+		}
+		return null;
 	}
 
 }

@@ -4,6 +4,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 
 import dev.memplan.app.HostCheckService;
@@ -22,6 +24,12 @@ class WebConfiguration {
 	@Bean
 	LocaleResolver localeResolver() {
 		return new LanguageResolver();
+	}
+
+	/** Spring's resolver, but a body with no part or a part with no name is refused (400) instead of read as an empty form. */
+	@Bean(name = DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+	MultipartResolver multipartResolver() {
+		return new StrictMultipartResolver();
 	}
 
 	@Bean

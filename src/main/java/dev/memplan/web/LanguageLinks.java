@@ -15,7 +15,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice(basePackages = "dev.memplan.web")
 class LanguageLinks {
 
-	record Link(String tag, String label, String href, boolean current) {
+	/** {@code path} is the page's own address: a POSTed result's links go to it with the kept result's id. */
+	record Link(String tag, String label, String href, String path, boolean current) {
+
+		public String forResult(String resultId) {
+			return UriComponentsBuilder.fromPath(this.path).queryParam("result", resultId).queryParam("lang", this.tag).build()
+				.toUriString();
+		}
+
 	}
 
 	@ModelAttribute("languages")
@@ -29,7 +36,8 @@ class LanguageLinks {
 				uri.query(request.getQueryString());
 			}
 			links.add(new Link(tag, locale.getDisplayLanguage(locale) + (locale.equals(Locale.SIMPLIFIED_CHINESE) ? "（简体）" : ""),
-					uri.replaceQueryParam("lang", tag).build().toUriString(), locale.equals(current)));
+					uri.replaceQueryParam("lang", tag).replaceQueryParam("result").build().toUriString(), request.getRequestURI(),
+					locale.equals(current)));
 		}
 		return links;
 	}

@@ -48,7 +48,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.pages == null || !"GET".equals(request.getMethod()) || !"/".equals(request.getRequestURI());
+		return this.pages == null || !"GET".equals(request.getMethod()) || !"/".equals(request.getRequestURI())
+				|| request.getParameter("result") != null;
 	}
 
 	@Override

@@ -1,8 +1,10 @@
 package dev.memplan.web.hostcheck;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.web.ProblemText;
+import dev.memplan.web.ResultCache;
 import dev.memplan.app.HostCheckService;
 
 /** The "Host & OOM" page: paste a kernel log and/or a host snapshot. */
@@ -26,16 +29,35 @@ class HostController {
 
 	private final ProblemText problemText;
 
-	HostController(HostCheckService hostService, ProblemText problemText) {
+	private final ResultCache results;
+
+	HostController(HostCheckService hostService, ProblemText problemText, ResultCache results) {
 		this.hostService = hostService;
 		this.problemText = problemText;
+		this.results = results;
 	}
 
 	@GetMapping("/host")
-	String form(@RequestParam(name = "worstCase", required = false) String worstCase, Model model) {
+	String form(@RequestParam(name = "worstCase", required = false) String worstCase,
+			@RequestParam(name = "result", required = false) String resultId, Model model, Locale locale) {
+		Optional<KeptCheck> kept = this.results.find(resultId, KeptCheck.class);
+		if (kept.isPresent()) {
+			model.addAttribute("resultId", resultId);
+			return analyze(new LinkedHashMap<>(kept.get().params()), model, locale);
+		}
+		model.addAttribute("resultExpired", (resultId != null) ? Boolean.TRUE : null);
 		model.addAttribute("worstCase", worstCase);
 		model.addAttribute("errors", Map.of());
 		return "host";
+	}
+
+	/** What was pasted (kernel log, snapshot and the two fields): analysed again in another language, nothing pasted again. */
+	record KeptCheck(Map<String, String> params) {
+
+		long characters() {
+			return this.params.values().stream().mapToLong((value) -> (value != null) ? value.length() : 0).sum();
+		}
+
 	}
 
 	/** The snapshot script, to download and run on the database host. */
@@ -49,6 +71,16 @@ class HostController {
 
 	@PostMapping(path = "/host", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String analyze(@RequestParam Map<String, String> params, Model model, Locale locale) {
+		if (!model.containsAttribute("resultId")) {
+			Map<String, String> pasted = new LinkedHashMap<>();
+			for (String field : List.of("kernelLog", "snapshot", "worstCase", "proposedOomScoreAdj")) {
+				if (params.get(field) != null) {
+					pasted.put(field, params.get(field));
+				}
+			}
+			KeptCheck kept = new KeptCheck(Map.copyOf(pasted));
+			model.addAttribute("resultId", this.results.keep(kept, kept.characters()));
+		}
 		String log = params.get("kernelLog");
 		String snapshot = params.get("snapshot");
 		Map<String, String> errors = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.memplan.web.live;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,6 +23,7 @@ import dev.memplan.web.LanguageResolver;
 import dev.memplan.app.LiveFigures;
 import dev.memplan.app.Permalinks;
 import dev.memplan.web.ProblemText;
+import dev.memplan.web.ResultCache;
 import dev.memplan.app.LiveOutcome;
 import dev.memplan.app.LivePlanService;
 import dev.memplan.web.ChartView;
@@ -35,18 +37,48 @@ class LiveController {
 
 	private final ProblemText problemText;
 
-	LiveController(LivePlanService liveService, ProblemText problemText) {
+	private final ResultCache results;
+
+	LiveController(LivePlanService liveService, ProblemText problemText, ResultCache results) {
 		this.liveService = liveService;
 		this.problemText = problemText;
+		this.results = results;
 	}
 
 	@GetMapping("/live")
-	String form(Model model) {
-		model.addAttribute("form", LiveForm.from(Map.of()));
+	String form(@RequestParam(name = "result", required = false) String resultId, Model model, Locale locale) {
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("enabled", this.liveService.isEnabled());
 		model.addAttribute("disabledReason", this.liveService.disabledReason());
+		Optional<KeptProbe> kept = this.results.find(resultId, KeptProbe.class);
+		if (kept.isPresent()) {
+			model.addAttribute("form", kept.get().form());
+			model.addAttribute("resultId", resultId);
+			show(kept.get().planned(), model, locale);
+			return "live";
+		}
+		model.addAttribute("resultExpired", (resultId != null) ? Boolean.TRUE : null);
+		model.addAttribute("form", LiveForm.from(Map.of()));
 		return "live";
+	}
+
+	/**
+	 * A probe's answer, kept so that another language shows it again without connecting again: the
+	 * form without its password, and what the server said.
+	 */
+	record KeptProbe(LiveForm form, LiveOutcome.Planned planned) {
+	}
+
+	private void show(LiveOutcome.Planned planned, Model model, Locale locale) {
+		LiveFigures view = planned.figures();
+		String permalink = planned.result().permalink(LanguageResolver.tag(locale));
+		model.addAttribute("live", view);
+		model.addAttribute("plan", planned.result().plan());
+		model.addAttribute("chart", ChartView.of(planned.result().plan().budget(), view.measuredBytes()));
+		model.addAttribute("snippet", SnippetWriter.write(planned.result().plan()));
+		model.addAttribute("permalink", permalink);
+		model.addAttribute("permalinkQuery", Permalinks.queryOf(permalink));
+		model.addAttribute("tiers", TierTable.standard().tiers());
 	}
 
 	@PostMapping(path = "/live", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -71,15 +103,8 @@ class LiveController {
 				return "live";
 			}
 			LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;
-			LiveFigures view = planned.figures();
-			String permalink = planned.result().permalink(LanguageResolver.tag(locale));
-			model.addAttribute("live", view);
-			model.addAttribute("plan", planned.result().plan());
-			model.addAttribute("chart", ChartView.of(planned.result().plan().budget(), view.measuredBytes()));
-			model.addAttribute("snippet", SnippetWriter.write(planned.result().plan()));
-			model.addAttribute("permalink", permalink);
-			model.addAttribute("permalinkQuery", Permalinks.queryOf(permalink));
-			model.addAttribute("tiers", TierTable.standard().tiers());
+			model.addAttribute("resultId", this.results.keep(new KeptProbe(form, planned), 64 * 1024));
+			show(planned, model, locale);
 		}
 		catch (LiveTarget.InvalidTargetException ex) {
 			errors.put(ex.field(), this.problemText.of("error." + ex.field(), new Object[0], ex.getMessage(), locale));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,7 @@ import dev.memplan.app.Permalinks;
 import dev.memplan.app.PlanResult;
 import dev.memplan.app.PlanService;
 import dev.memplan.web.ProblemText;
+import dev.memplan.web.ResultCache;
 import dev.memplan.report.SnippetWriter;
 
 /** The planner page: the form, and the report below it once the form carries a host's RAM. */
@@ -56,13 +58,40 @@ class PlannerController {
 
 	private final ProblemText problemText;
 
-	PlannerController(PlanService planService, ProblemText problemText) {
+	private final ResultCache results;
+
+	PlannerController(PlanService planService, ProblemText problemText, ResultCache results) {
 		this.planService = planService;
 		this.problemText = problemText;
+		this.results = results;
+	}
+
+	/** An import as it was submitted: planned again from it in another language, without the upload. */
+	record KeptImport(PlanQuery query, ImportRequest input) {
+
+		long characters() {
+			long characters = (this.input.mycnf() != null) ? this.input.mycnf().length() : 0;
+			for (Map.Entry<String, String> file : this.input.files().entrySet()) {
+				characters += file.getKey().length() + file.getValue().length();
+			}
+			return characters;
+		}
+
 	}
 
 	@GetMapping("/")
 	String planner(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale) {
+		String resultId = params.getFirst("result");
+		if (resultId != null) {
+			Optional<KeptImport> kept = this.results.find(resultId, KeptImport.class);
+			if (kept.isPresent()) {
+				model.addAttribute("imported", true);
+				model.addAttribute("resultId", resultId);
+				return render(kept.get().query(), kept.get().input(), true, model, locale);
+			}
+			model.addAttribute("resultExpired", true);
+			return render(PlanQuery.EMPTY, ImportRequest.NONE, false, model, locale);
+		}
 		PlanForm form = PlanForm.from(params, this.catalog);
 		return render(form.query(), ImportRequest.NONE, form.isSubmitted(), model, locale);
 	}
@@ -87,6 +116,10 @@ class PlannerController {
 		}
 		ImportRequest input = new ImportRequest(params.getFirst("config"), texts, null, params.getFirst("instance"));
 		model.addAttribute("imported", !input.isEmpty());
+		if (!input.isEmpty()) {
+			KeptImport kept = new KeptImport(query, input);
+			model.addAttribute("resultId", this.results.keep(kept, kept.characters()));
+		}
 		return render(query, input, true, model, locale);
 	}
 

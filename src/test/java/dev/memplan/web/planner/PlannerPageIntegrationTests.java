@@ -2,6 +2,8 @@ package dev.memplan.web.planner;
 
 import java.util.List;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,9 @@ import dev.memplan.support.ExpectedBudget;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -100,6 +104,30 @@ class PlannerPageIntegrationTests {
 		}
 		assertThat(this.driver.findElement(By.id("mysqlShare")).isDisplayed()).as("folded into Edit inputs").isFalse();
 		Browser.screenshot(this.driver, "planner-verdict-first-1280x900");
+	}
+
+	@Test
+	void switchingLanguageKeepsAnImportedResult() throws Exception {
+		this.driver.get("http://localhost:" + this.port + "/");
+		this.driver.findElement(By.cssSelector("details.import summary")).click();
+		new Select(this.driver.findElement(By.id("import-server"))).selectByValue("mysql-8.0");
+		this.driver.findElement(By.id("import-hostRam")).sendKeys("8G");
+		this.driver.findElement(By.id("config")).sendKeys("[mysqld]\nmax_connections = 800\nsort_buffer_size = 4M\n");
+		WebElement html = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(By.cssSelector(".import-form button[type=submit]")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+		String worst = this.driver.findElement(By.id("worst-case")).getText();
+		String verdict = this.driver.findElement(By.cssSelector("#verdict .verdict-word")).getText();
+		assertThat(verdict).isEqualTo("OVERCOMMITTED"); // 801 slots × the 4M sort buffer and the rest on 8 GiB
+
+		html = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(By.cssSelector("nav.languages a[hreflang=ja]")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+		assertThat(this.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+		assertThat(this.driver.findElement(By.cssSelector("#verdict .verdict-word")).getText()).isEqualTo("メモリ超過");
+		assertThat(this.driver.findElement(By.id("worst-case")).getText()).isEqualTo(worst);
+		assertThat(this.driver.getPageSource()).contains("my.cnf:2"); // still the file's values, not a permalink's
+		Browser.screenshot(this.driver, "planner-import-switched-to-ja");
 	}
 
 	@Test

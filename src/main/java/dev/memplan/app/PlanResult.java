@@ -3,6 +3,7 @@ package dev.memplan.app;
 import java.util.List;
 
 import dev.memplan.budget.Plan;
+import dev.memplan.optionfile.FilesRead;
 
 /**
  * A plan and what reading its input found.
@@ -12,8 +13,10 @@ import dev.memplan.budget.Plan;
  * @param instance the instance this plan is of (chosen, or the worst when none was chosen), or null
  * @param instancePlans when files define instances and none was chosen: each instance planned, the worst
  * first (the plan above is the first); otherwise empty
+ * @param filesRead which option files were read and what became of their options, or null without files
  */
-public record PlanResult(Plan plan, PlanQuery query, List<String> instances, String instance, List<InstancePlan> instancePlans) {
+public record PlanResult(Plan plan, PlanQuery query, List<String> instances, String instance, List<InstancePlan> instancePlans,
+		FilesRead filesRead) {
 
 	public PlanResult {
 		instances = List.copyOf(instances);
@@ -21,7 +24,7 @@ public record PlanResult(Plan plan, PlanQuery query, List<String> instances, Str
 	}
 
 	public PlanResult(Plan plan, PlanQuery query, List<String> instances) {
-		this(plan, query, instances, null, List.of());
+		this(plan, query, instances, null, List.of(), null);
 	}
 
 	public String permalink() {

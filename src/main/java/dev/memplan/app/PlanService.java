@@ -2,6 +2,7 @@ package dev.memplan.app;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.core.Origin;
 import dev.memplan.core.Severity;
+import dev.memplan.optionfile.FilesRead;
 import dev.memplan.optionfile.OptionFile;
 import dev.memplan.optionfile.OptionFileImporter;
 import dev.memplan.showvariables.PastedText;
@@ -70,6 +72,7 @@ public class PlanService {
 		}
 		List<OptionFile> files = optionFiles(input, dump);
 		String instance = ImportRequest.isBlank(input.instance()) ? null : input.instance().strip();
+		FilesRead filesRead = null;
 		if (!files.isEmpty()) {
 			ServerProfile profile = this.catalog.profile(effective.server()).orElse(this.catalog.require(PlanQuery.DEFAULT_SERVER));
 			OptionFileImporter.Reading reading = new OptionFileImporter(this.catalog).open(files);
@@ -77,10 +80,12 @@ public class PlanService {
 			if (instance == null && !instances.isEmpty()) {
 				return planEveryInstance(effective, imported, reading, profile);
 			}
-			imported.overrideWith(reading.imported(profile, instance).settings());
+			OptionFileImporter.Imported read = reading.imported(profile, instance);
+			imported.overrideWith(read.settings());
+			filesRead = read.filesRead();
 		}
 		PlanResult result = planWith(effective, imported, instances, null);
-		return new PlanResult(result.plan(), result.query(), instances, instances.isEmpty() ? null : instance, List.of());
+		return new PlanResult(result.plan(), result.query(), instances, instances.isEmpty() ? null : instance, List.of(), filesRead);
 	}
 
 	/**
@@ -94,9 +99,12 @@ public class PlanService {
 		List<String> instances = reading.instances();
 		int affordable = (int) Math.max(1, Math.min(MAX_INSTANCES_PLANNED, MAX_INSTANCE_OPTIONS / Math.max(1, reading.optionsRead())));
 		List<InstancePlan> plans = new ArrayList<>();
+		Map<String, FilesRead> filesRead = new HashMap<>();
 		for (String instance : instances.subList(0, Math.min(affordable, instances.size()))) {
 			ServerSettings settings = ServerSettings.empty().overrideWith(dumped);
-			settings.overrideWith(reading.imported(profile, instance).settings());
+			OptionFileImporter.Imported read = reading.imported(profile, instance);
+			settings.overrideWith(read.settings());
+			filesRead.put(instance, read.filesRead());
 			PlanResult planned = planWith(query, settings, instances, null);
 			plans.add(new InstancePlan(instance, planned.plan(), planned.query()));
 		}
@@ -111,7 +119,7 @@ public class PlanService {
 		shown = new Plan(shown.profile(), shown.host(), shown.settings(), shown.budget(), shown.recommendation(), shown.solution(),
 				List.copyOf(diagnostics));
 		plans.set(0, new InstancePlan(worst.instance(), shown, worst.query()));
-		return new PlanResult(shown, worst.query(), instances, worst.instance(), plans);
+		return new PlanResult(shown, worst.query(), instances, worst.instance(), plans, filesRead.get(worst.instance()));
 	}
 
 	/** Checks the host fields alone, before anything slow (a live probe) is started. */

@@ -29,7 +29,7 @@ public final class OptionFileImporter {
 	 * @param instances the instance groups found, for the user to pick from
 	 * @param options every option of the groups read, in file order, for display
 	 */
-	public record Imported(ServerSettings settings, List<String> instances, List<RawOption> options) {
+	public record Imported(ServerSettings settings, List<String> instances, List<RawOption> options, FilesRead filesRead) {
 	}
 
 	public Imported read(List<OptionFile> files, ServerProfile profile, String instance) {
@@ -69,7 +69,8 @@ public final class OptionFileImporter {
 		public Imported imported(ServerProfile profile, String instance) {
 			Set<String> groups = OptionInterpreter.groupsRead(profile, instance);
 			List<RawOption> read = this.result.options().stream().filter((option) -> groups.contains(option.group())).toList();
-			ServerSettings settings = new OptionInterpreter(OptionFileImporter.this.catalog, profile).interpret(read);
+			OptionInterpreter interpreter = new OptionInterpreter(OptionFileImporter.this.catalog, profile);
+			ServerSettings settings = interpreter.interpret(read);
 			List<Diagnostic> diagnostics = new ArrayList<>(this.result.diagnostics());
 			if (instance != null && !instance.isBlank() && !this.instances.contains(instance.strip().toLowerCase(Locale.ROOT))) {
 				diagnostics.add(Diagnostic.of(DiagnosticCode.UNKNOWN_INSTANCE, Severity.ERROR, instance,
@@ -80,7 +81,26 @@ public final class OptionFileImporter {
 			}
 			ServerSettings withReadingProblems = ServerSettings.empty();
 			diagnostics.forEach(withReadingProblems::addDiagnostic);
-			return new Imported(withReadingProblems.overrideWith(settings), this.instances, read);
+			return new Imported(withReadingProblems.overrideWith(settings), this.instances, read, filesRead(groups, interpreter));
+		}
+
+		/** The panel: the files as read, then the first options with what became of each (one pass, bounded rows). */
+		private FilesRead filesRead(Set<String> groups, OptionInterpreter interpreter) {
+			List<RawOption> all = this.result.options();
+			List<FilesRead.OptionRead> rows = new ArrayList<>();
+			for (RawOption option : all.subList(0, Math.min(FilesRead.MAX_OPTIONS, all.size()))) {
+				FilesRead.Status status;
+				if (!groups.contains(option.group())) {
+					status = INSTANCE_GROUP.matcher(option.group()).matches() ? FilesRead.Status.OTHER_INSTANCE : FilesRead.Status.OTHER_PROGRAM;
+				}
+				else {
+					FilesRead.Status interpreted = interpreter.status(option);
+					status = (interpreted != null) ? interpreted : FilesRead.Status.USED;
+				}
+				rows.add(new FilesRead.OptionRead(option.origin(), option.group(), option.name(), status,
+						(status == FilesRead.Status.OVERRIDDEN) ? interpreter.overriddenBy(option) : null));
+			}
+			return new FilesRead(this.result.files(), this.result.moreFiles(), List.copyOf(rows), all.size() - rows.size());
 		}
 
 	}

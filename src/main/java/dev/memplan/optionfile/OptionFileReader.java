@@ -43,7 +43,8 @@ public final class OptionFileReader {
 	private static final char BOM = '\uFEFF';
 
 	/** What reading found: every option in file order, and the problems. */
-	public record Result(List<RawOption> options, List<Diagnostic> diagnostics, List<String> groups) {
+	public record Result(List<RawOption> options, List<Diagnostic> diagnostics, List<String> groups, List<FilesRead.FileRead> files,
+			int moreFiles) {
 	}
 
 	public Result read(List<OptionFile> files) {
@@ -53,19 +54,58 @@ public final class OptionFileReader {
 			topLevel = List.of(files.get(0)); // every file includes another: start where the user started
 		}
 		for (OptionFile file : topLevel) {
-			readFile(file, state, 0);
+			readFile(file, state, 0, FilesRead.Reason.GIVEN, null, null);
 		}
 		if (state.unlisted > 0) {
 			state.diagnostics.add(Diagnostic.of(DiagnosticCode.MORE_FINDINGS, Severity.INFO, state.unlisted));
 		}
-		return new Result(List.copyOf(state.options), List.copyOf(state.diagnostics), List.copyOf(state.groups));
+		List<FilesRead.FileRead> read = new ArrayList<>();
+		int moreFiles = 0;
+		for (OptionFile file : files) {
+			FileRecord record = state.records.get(file);
+			if (read.size() >= FilesRead.MAX_FILES) {
+				moreFiles++;
+			}
+			else if (record == null) {
+				read.add(new FilesRead.FileRead(file.name(), FilesRead.Reason.NOT_READ, null, null, 0, List.of()));
+			}
+			else {
+				read.add(new FilesRead.FileRead(file.name(), record.reason, record.directive, record.origin, record.timesRead,
+						List.copyOf(record.groups)));
+			}
+		}
+		return new Result(List.copyOf(state.options), List.copyOf(state.diagnostics), List.copyOf(state.groups), List.copyOf(read),
+				moreFiles);
 	}
 
-	private void readFile(OptionFile file, State state, int depth) {
+	/** How one file came to be read (its first read), how often, and its groups. Bounded: one per uploaded file. */
+	private static final class FileRecord {
+
+		final FilesRead.Reason reason;
+
+		final String directive;
+
+		final Origin origin;
+
+		final Set<String> groups = new LinkedHashSet<>();
+
+		long timesRead;
+
+		FileRecord(FilesRead.Reason reason, String directive, Origin origin) {
+			this.reason = reason;
+			this.directive = directive;
+			this.origin = origin;
+		}
+
+	}
+
+	private void readFile(OptionFile file, State state, int depth, FilesRead.Reason reason, String directive, Origin via) {
 		if (!state.reading.add(file)) {
 			state.report(Diagnostic.about(null, Origin.optionFile(file.name(), 0), DiagnosticCode.INCLUDE_CYCLE, Severity.WARNING, file.name()));
 			return;
 		}
+		FileRecord record = state.records.computeIfAbsent(file, (f) -> new FileRecord(reason, directive, via));
+		boolean firstRead = ++record.timesRead == 1;
 		String[] lines = state.lines(file);
 		String group = null;
 		for (int index = 0; index < lines.length && !state.stopped; index++) {
@@ -101,6 +141,9 @@ public final class OptionFileReader {
 				// name up to the first ']'; trailing blanks trimmed, leading kept (server behaviour)
 				group = stripTrailing(stripped.substring(1, close)).toLowerCase(Locale.ROOT);
 				state.groups.add(group);
+				if (firstRead && record.groups.size() < FilesRead.MAX_GROUPS_PER_FILE) {
+					record.groups.add(group);
+				}
 				continue;
 			}
 			if (group == null) {
@@ -189,12 +232,17 @@ public final class OptionFileReader {
 			return;
 		}
 		List<OptionFile> matched = keyword.equals("!include") ? state.matchInclude(target) : state.matchIncludeDir(target);
+		FilesRead.Reason reason = keyword.equals("!include") ? FilesRead.Reason.INCLUDE : FilesRead.Reason.INCLUDEDIR;
+		if (matched.isEmpty() && keyword.equals("!includedir") && origin.toString().equals(state.folderlessOwner)) {
+			matched = state.folderless;
+			reason = FilesRead.Reason.INCLUDEDIR_WITHOUT_FOLDER;
+		}
 		if (matched.isEmpty()) {
 			state.report(Diagnostic.about(null, origin, DiagnosticCode.INCLUDE_NOT_UPLOADED, Severity.WARNING, keyword, target));
 			return;
 		}
 		for (OptionFile file : matched) {
-			readFile(file, state, depth + 1);
+			readFile(file, state, depth + 1, reason, keyword + " " + target, origin);
 		}
 	}
 
@@ -221,6 +269,19 @@ public final class OptionFileReader {
 		final Set<String> groups = new LinkedHashSet<>();
 
 		final Map<OptionFile, String[]> lines = new HashMap<>();
+
+		final Map<OptionFile, FileRecord> records = new HashMap<>();
+
+		/**
+		 * A browser's file picker sends names without their folder: {@code tuning.cnf}, not
+		 * {@code conf.d/tuning.cnf}. When an {@code !includedir} finds no uploaded folder of its name,
+		 * the first such directive ({@code folderlessOwner}, as file:line) reads the uploaded
+		 * {@code *.cnf} files that have no folder, name no include themselves and that no
+		 * {@code !include} names ({@code folderless}), instead of them being read on their own.
+		 */
+		String folderlessOwner;
+
+		List<OptionFile> folderless = List.of();
 
 		final long maxLinesRead;
 
@@ -250,6 +311,40 @@ public final class OptionFileReader {
 				}
 			}
 			this.maxLinesRead = Math.max(MIN_LINES_READ, MAX_LINES_PER_UPLOADED_LINE * uploadedLines);
+			takeFolderlessFiles();
+		}
+
+		private void takeFolderlessFiles() {
+			Set<String> folders = new HashSet<>();
+			for (OptionFile file : this.files) {
+				folders.add(file.folderName());
+			}
+			List<OptionFile> candidates = new ArrayList<>();
+			String owner = null;
+			for (OptionFile file : this.files) {
+				boolean includes = false;
+				String[] fileLines = lines(file);
+				for (int i = 0; i < fileLines.length; i++) {
+					String stripped = fileLines[i].strip();
+					if (stripped.startsWith("!include")) {
+						includes = true;
+						if (owner == null && stripped.startsWith("!includedir")) {
+							String folder = lastComponent(stripped.substring(11).strip());
+							if (!folder.isEmpty() && !folders.contains(folder)) {
+								owner = Origin.optionFile(file.name(), i + 1).toString();
+							}
+						}
+					}
+				}
+				if (!includes && file.folderName().isEmpty() && file.fileName().endsWith(".cnf") && !this.includedByOthers.contains(file)) {
+					candidates.add(file);
+				}
+			}
+			if (owner != null && !candidates.isEmpty()) {
+				this.folderlessOwner = owner;
+				this.folderless = candidates.stream().sorted(Comparator.comparing(OptionFile::fileName)).toList();
+				this.includedByOthers.addAll(candidates);
+			}
 		}
 
 		String[] lines(OptionFile file) {

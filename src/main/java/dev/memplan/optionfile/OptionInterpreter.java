@@ -1,6 +1,7 @@
 package dev.memplan.optionfile;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,42 @@ final class OptionInterpreter {
 		return groups;
 	}
 
+	/** The resolved name, or the reason it was skipped, of the first {@link FilesRead#MAX_OPTIONS} options: the panel's rows. */
+	private final Map<RawOption, Object> outcomes = new IdentityHashMap<>();
+
+	/** The line that last set each option, by its resolved name: one entry per name, however many lines. */
+	private final Map<String, RawOption> lastByName = new HashMap<>();
+
+	/** What became of {@code option}, if it was among the first interpreted; null otherwise. */
+	FilesRead.Status status(RawOption option) {
+		Object outcome = this.outcomes.get(option);
+		if (outcome instanceof FilesRead.Status status) {
+			return status;
+		}
+		if (outcome instanceof String name) {
+			return (this.lastByName.get(name) == option) ? FilesRead.Status.USED : FilesRead.Status.OVERRIDDEN;
+		}
+		return null;
+	}
+
+	/** For an overridden option, the line whose value wins. */
+	Origin overriddenBy(RawOption option) {
+		Object outcome = this.outcomes.get(option);
+		RawOption last = (outcome instanceof String name) ? this.lastByName.get(name) : null;
+		return (last != null && last != option) ? last.origin() : null;
+	}
+
+	/** The option being resolved, and the worst finding about it so far. */
+	private RawOption current;
+
+	private Severity currentWorst;
+
+	private void outcome(RawOption option, Object outcome) {
+		if (this.outcomes.size() < FilesRead.MAX_OPTIONS) {
+			this.outcomes.put(option, outcome);
+		}
+	}
+
 	ServerSettings interpret(List<RawOption> options) {
 		for (RawOption option : options) {
 			interpret(option);
@@ -102,11 +139,22 @@ final class OptionInterpreter {
 				}
 			}
 		}
+		this.current = option;
+		this.currentWorst = null;
 		Optional<String> resolved = resolve(option, name, loose);
 		if (resolved.isEmpty()) {
+			// skipped: refused when the server would not start, loose- when it warns; silent skips read as used
+			if (this.currentWorst == Severity.ERROR) {
+				outcome(option, FilesRead.Status.REFUSED);
+			}
+			else if (loose && this.currentWorst == Severity.WARNING) {
+				outcome(option, FilesRead.Status.LOOSE_UNKNOWN);
+			}
 			return;
 		}
 		name = resolved.get();
+		this.lastByName.put(name, option);
+		outcome(option, name);
 		Optional<VariableSpec> spec = this.catalog.variable(this.profile, name);
 		if (spec.isPresent()) {
 			memoryVariable(option, spec.get(), flag);
@@ -285,6 +333,10 @@ final class OptionInterpreter {
 	}
 
 	private void note(RawOption option, String variable, DiagnosticCode code, Severity severity, Object... args) {
+		if (option == this.current && (this.currentWorst == null || severity == Severity.ERROR
+				|| severity == Severity.WARNING && this.currentWorst != Severity.ERROR)) {
+			this.currentWorst = severity;
+		}
 		this.settings.addDiagnostic(Diagnostic.about(variable, option.origin(), code, severity, args));
 	}
 

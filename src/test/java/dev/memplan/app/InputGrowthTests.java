@@ -150,6 +150,11 @@ class InputGrowthTests {
 		assertThat(Long.parseLong(stopped.args().get(0))).isEqualTo(100_000);
 		assertThat(result.plan().diagnostics()).hasSizeLessThan(1_000);
 		assertThat(millis).as("bounded, not 16 s to an OutOfMemoryError").isLessThan(5_000);
+		// the "Files read" panel lists each file once and the first 200 of the ~100,000 option lines, the rest counted
+		assertThat(result.filesRead().files()).hasSize(11);
+		assertThat(result.filesRead().files().get(10).timesRead()).isGreaterThan(1_000);
+		assertThat(result.filesRead().options()).hasSize(200);
+		assertThat(result.filesRead().moreOptions()).isGreaterThan(10_000);
 	}
 
 }

@@ -134,6 +134,7 @@ class PlannerController {
 				model.addAttribute("plan", result.plan());
 				model.addAttribute("instances", result.instances());
 				model.addAttribute("instanceShown", result.instance());
+				model.addAttribute("filesRead", result.filesRead());
 				model.addAttribute("instancePlans", result.instancePlans());
 				model.addAttribute("instancesTogether", result.instancesTogetherBytes());
 				model.addAttribute("chart", ChartView.of(result.plan().budget()));

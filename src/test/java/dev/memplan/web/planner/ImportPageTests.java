@@ -40,6 +40,25 @@ class ImportPageTests {
 	}
 
 	@Test
+	void filesPickedWithoutTheirFolderSatisfyTheIncludedirAndThePanelSaysSo() throws Exception {
+		// a browser's file picker sends "tuning.cnf", not "conf.d/tuning.cnf"
+		MockMultipartFile main = new MockMultipartFile("files", "my.cnf", "text/plain",
+				"[mysqld]\n!includedir /etc/mysql/conf.d/\n[client]\nuser=app\n".getBytes(StandardCharsets.UTF_8));
+		MockMultipartFile tuning = new MockMultipartFile("files", "tuning.cnf", "text/plain",
+				"[mysqld]\nmax_connections = 400\nmax_connections = 300\n".getBytes(StandardCharsets.UTF_8));
+		String page = this.mvc.perform(multipart("/").file(main).file(tuning).param("server", "mysql-8.0").param("hostRam", "8G"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Document doc = Jsoup.parse(page);
+		assertThat(doc.text()).doesNotContain("not read").doesNotContain("INCLUDE_NOT_UPLOADED");
+		assertThat(doc.select("#files-read .files-table tbody tr").eachText()).containsExactly("my.cnf given, read 1 time(s) [mysqld] [client]",
+				"tuning.cnf !includedir /etc/mysql/conf.d/ (my.cnf:2): uploaded without its folder, read as that folder's file, 1 time(s) [mysqld]");
+		assertThat(doc.select("#files-read .options-read tbody tr").eachText()).containsExactly(
+				"tuning.cnf:2 [mysqld] max_connections ignored: overridden by tuning.cnf:3", "tuning.cnf:3 [mysqld] max_connections used",
+				"my.cnf:4 [client] user ignored: another program's group");
+	}
+
+	@Test
 	void readsAPastedDumpAndPicksTheServerFromItsVersion() throws Exception {
 		String dump = "| Variable_name | Value |\n| version | 10.11.19-MariaDB |\n| sort_buffer_size | 4194304 |\n";
 		this.mvc.perform(multipart("/").param("server", "detect").param("hostRam", "8G").param("config", dump))

@@ -3,7 +3,6 @@ package dev.memplan.livereading;
 import java.util.List;
 import java.util.Map;
 
-import dev.memplan.budget.Allocator;
 import dev.memplan.budget.Budget;
 import dev.memplan.budget.LineItem;
 import dev.memplan.budget.MemoryTerms;
@@ -12,12 +11,14 @@ import dev.memplan.budget.Scope;
 /**
  * The expected peak projected from what a live server observed: the global caches as far as the
  * server has filled them, the server's own base, and every connection at the average high-water
- * mark the open connections reached, plus the allocator's slack (docs/memory-terms.md). It is a
- * projection of the load the server has seen, not a bound: the ceiling is the bound.
+ * mark the open connections reached, as resident memory ({@link ProjectionCalibration}: measured,
+ * a tracked byte is about three quarters of a resident one; docs/memory-terms.md#projection). It is
+ * a projection of the load the server has seen, not a bound: the ceiling is the bound, and it
+ * keeps the allocator's slack.
  *
  * @param residentGlobalBytes the global terms with the buffer pool, key cache, Aria cache and open tables
  * at what the server reports in use, plus the server's base
- * @param perConnectionBytes the average high-water mark with the allocator's slack
+ * @param perConnectionBytes the average high-water mark as resident memory
  * @param atMaxUsedBytes at Max_used_connections, or null when the server did not say
  * @param atMaxConnectionsBytes at max_connections
  */
@@ -25,16 +26,18 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 
 	/** null when the server kept no marks to project from. */
 	public static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms) {
+		return of(budget, snapshot, terms, ProjectionCalibration.standard());
+	}
+
+	static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms, ProjectionCalibration calibration) {
 		ObservedPeaks observed = snapshot.observed();
 		if (!observed.hasMarks()) {
 			return null;
 		}
 		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms),
 				terms.serverBaseBytes());
-		Allocator malloc = Allocator.parse(observed.mallocLibrary());
-		int slack = (malloc == null || malloc == Allocator.GLIBC) ? terms.glibcSlackPercent() : 0;
-		long typical = observed.typicalBytes();
-		long perConnection = Math.addExact(typical, typical / 100 * slack + typical % 100 * slack / 100);
+		// measured under glibc malloc; with jemalloc the resident share is smaller, so this errs high there
+		long perConnection = calibration.resident(observed.typicalBytes());
 		Long maxUsed = snapshot.statusNumber("max_used_connections");
 		long maxConnections = Math.subtractExact(budget.connectionSlots(), 1);
 		return new ObservedProjection(global, perConnection, (maxUsed != null) ? at(global, maxUsed, perConnection) : null,

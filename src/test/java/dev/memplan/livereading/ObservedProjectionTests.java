@@ -44,20 +44,23 @@ class ObservedProjectionTests {
 	}
 
 	@Test
-	void projectsTheAverageMarkWithGlibcSlackAtMaxUsedAndMaxConnections() {
+	void projectsTheAverageMarkAsResidentMemoryAtMaxUsedAndMaxConnections() {
 		ObservedPeaks observed = new ObservedPeaks("information_schema.PROCESSLIST.MAX_MEMORY_USED", 12, 10 * MIB, 30 * MIB, null,
 				"system", List.of());
-		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), TERMS);
+		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30");
+		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), TERMS, calibration);
 		assertThat(projection.residentGlobalBytes()).isEqualTo(64724992L + 98 * MIB); // the caches + the server's base
-		assertThat(projection.perConnectionBytes()).isEqualTo(10 * MIB + 4823449); // + 46 % of 10 MiB, floored
-		assertThat(projection.atMaxUsedBytes()).isEqualTo(167485440L + 40 * 15309209L); // Max_used_connections = 40
-		assertThat(projection.atMaxConnectionsBytes()).isEqualTo(167485440L + 151 * 15309209L);
+		assertThat(projection.perConnectionBytes()).isEqualTo(7759462L); // 74 % of 10 MiB (10485760), floored
+		assertThat(projection.atMaxUsedBytes()).isEqualTo(167485440L + 40 * 7759462L); // Max_used_connections = 40
+		assertThat(projection.atMaxConnectionsBytes()).isEqualTo(167485440L + 151 * 7759462L);
 	}
 
 	@Test
-	void jemallocAddsNoSlack() {
+	void theStandardFactorIsTheMeasuredOne() {
 		ObservedPeaks observed = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, null, "jemalloc 5.3.0", List.of());
-		assertThat(ObservedProjection.of(this.budget, snapshot(observed), TERMS).perConnectionBytes()).isEqualTo(10 * MIB);
+		int percent = ProjectionCalibration.standard().residentPerTrackedPercent();
+		assertThat(ObservedProjection.of(this.budget, snapshot(observed), TERMS).perConnectionBytes())
+			.isEqualTo(10 * MIB / 100 * percent + 10 * MIB % 100 * percent / 100);
 	}
 
 	@Test

@@ -40,9 +40,30 @@ public record OomEvent(int line, String time, Double uptimeSeconds, Trigger trig
 
 	}
 
-	/** A task table row; pages converted to bytes. */
-	public record Task(long pid, Long uid, String name, long residentBytes, Long swapBytes, Long pagetableBytes,
+	/**
+	 * A task table row; pages converted to bytes.
+	 *
+	 * @param tgid the thread group (the process) the row belongs to: a thread's row carries its process's pid
+	 */
+	public record Task(long pid, Long uid, Long tgid, String name, long residentBytes, Long swapBytes, Long pagetableBytes,
 			Integer oomScoreAdj) {
+	}
+
+	/** The task table's row for the victim's pid, or null. */
+	public Task victimRow() {
+		if (this.victim == null) {
+			return null;
+		}
+		return this.tasks.stream().filter((t) -> t.pid() == this.victim.pid()).findFirst().orElse(null);
+	}
+
+	/** The process (thread group) the victim belongs to: its row's tgid, else its pid; null without a victim. */
+	public Long victimProcess() {
+		if (this.victim == null) {
+			return null;
+		}
+		Task row = victimRow();
+		return (row != null && row.tgid() != null && row.tgid() > 0) ? row.tgid() : this.victim.pid();
 	}
 
 	public record Reaped(long pid, String comm, long anonRssBytes, long fileRssBytes, long shmemRssBytes) {

@@ -3,13 +3,43 @@ package dev.memplan.oom;
 import java.util.List;
 
 /**
- * What a pasted kernel log says: each OOM event, programs killed again and again, and lines that
- * look like OOM output but could not be read (listed, never dropped).
+ * What a pasted kernel log says: each OOM event, the processes the kills hit, programs killed
+ * again and again, and lines that look like OOM output but could not be read (listed, never
+ * dropped).
  */
-public record OomLogAnalysis(List<OomEvent> events, List<RestartLoop> restartLoops, List<UnreadLine> unreadLines) {
+public record OomLogAnalysis(List<OomEvent> events, List<KilledProcess> killedProcesses, List<RestartLoop> restartLoops,
+		List<UnreadLine> unreadLines) {
 
-	/** The same program killed again: the sign of a restart loop (mysqld_safe or systemd restarting it). */
-	public record RestartLoop(String comm, int kills, Double spanSeconds) {
+	/**
+	 * One process the OOM killer killed (docs/oom.md#restart-loops).
+	 *
+	 * @param pid the process (thread group) id
+	 * @param killedPids the pids the kill messages named: more than one when a thread of the dying process was named too
+	 * @param lines where each of its kill events starts in the paste
+	 */
+	public record KilledProcess(String comm, long pid, List<Long> killedPids, List<Integer> lines, String time,
+			Double uptimeSeconds) {
+
+		/** How many kill messages name this process (threads of it included). */
+		public int killMessages() {
+			return this.lines.size();
+		}
+
+	}
+
+	/**
+	 * The same program killed again after a restart.
+	 *
+	 * @param kills how many different processes of it were killed
+	 * @param evidence {@link #KERNEL_LOG} (different processes killed at least tens of seconds apart) or
+	 * {@link #SERVER_LOG} (the server's own log shows the restarts)
+	 */
+	public record RestartLoop(String comm, int kills, Double spanSeconds, String evidence) {
+
+		public static final String KERNEL_LOG = "KERNEL_LOG";
+
+		public static final String SERVER_LOG = "SERVER_LOG";
+
 	}
 
 	public record UnreadLine(int line, String text) {

@@ -67,7 +67,7 @@ public final class OomLogParser {
 		}
 		List<OomEvent> built = events.stream().map(OomEventBuilder::build).filter((e) -> e.victim() != null || e.trigger() != null)
 			.toList();
-		return new OomLogAnalysis(built, RestartLoops.find(built), unread);
+		return new OomLogAnalysis(built, RestartLoops.processes(built), RestartLoops.find(built), unread);
 	}
 
 	/** One message; returns the event it belongs to (a new one when it starts one). */
@@ -197,7 +197,7 @@ public final class OomLogParser {
 				: values.containsKey("nr_ptes") ? Math.multiplyExact(values.get("nr_ptes"), PAGE) : null;
 		Long swap = values.containsKey("swapents") ? Math.multiplyExact(values.get("swapents"), PAGE) : null;
 		Long adj = values.get("oom_score_adj");
-		return new OomEvent.Task(pid, values.get("uid"), name, rss * PAGE, swap, pagetables, (adj != null) ? adj.intValue() : null);
+		return new OomEvent.Task(pid, values.get("uid"), values.get("tgid"), name, rss * PAGE, swap, pagetables, (adj != null) ? adj.intValue() : null);
 	}
 
 	private static Map<String, String> keyValues(String text) {

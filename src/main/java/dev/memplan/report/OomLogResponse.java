@@ -9,11 +9,15 @@ import dev.memplan.oom.OomLogAnalysis;
  * {@code POST /api/v1/oom-log}'s JSON: what a kernel log says, field for field as the analysis
  * has it, so that the domain records can change without changing the API.
  */
-public record OomLogResponse(List<Event> events, List<RestartLoop> restartLoops, List<UnreadLine> unreadLines) {
+public record OomLogResponse(List<Event> events, List<KilledProcess> killedProcesses, List<RestartLoop> restartLoops,
+		List<UnreadLine> unreadLines) {
 
 	public static OomLogResponse of(OomLogAnalysis analysis) {
 		return new OomLogResponse(analysis.events().stream().map(Event::of).toList(),
-				analysis.restartLoops().stream().map((l) -> new RestartLoop(l.comm(), l.kills(), l.spanSeconds())).toList(),
+				analysis.killedProcesses().stream()
+					.map((p) -> new KilledProcess(p.comm(), p.pid(), p.killedPids(), p.lines(), p.time(), p.uptimeSeconds()))
+					.toList(),
+				analysis.restartLoops().stream().map((l) -> new RestartLoop(l.comm(), l.kills(), l.spanSeconds(), l.evidence())).toList(),
 				analysis.unreadLines().stream().map((l) -> new UnreadLine(l.line(), l.text())).toList());
 	}
 
@@ -48,12 +52,12 @@ public record OomLogResponse(List<Event> events, List<RestartLoop> restartLoops,
 			Long shmemRssBytes, Long pagetablesBytes, Integer oomScoreAdj, Integer score) {
 	}
 
-	public record Task(long pid, Long uid, String name, long residentBytes, Long swapBytes, Long pagetableBytes,
+	public record Task(long pid, Long uid, Long tgid, String name, long residentBytes, Long swapBytes, Long pagetableBytes,
 			Integer oomScoreAdj) {
 
 		static Task of(OomEvent.Task t) {
 			return (t != null)
-					? new Task(t.pid(), t.uid(), t.name(), t.residentBytes(), t.swapBytes(), t.pagetableBytes(), t.oomScoreAdj())
+					? new Task(t.pid(), t.uid(), t.tgid(), t.name(), t.residentBytes(), t.swapBytes(), t.pagetableBytes(), t.oomScoreAdj())
 					: null;
 		}
 
@@ -62,7 +66,13 @@ public record OomLogResponse(List<Event> events, List<RestartLoop> restartLoops,
 	public record Reaped(long pid, String comm, long anonRssBytes, long fileRssBytes, long shmemRssBytes) {
 	}
 
-	public record RestartLoop(String comm, int kills, Double spanSeconds) {
+	/** A process the kills hit; {@code killedPids} has more than one pid when a thread of it was named too. */
+	public record KilledProcess(String comm, long pid, List<Long> killedPids, List<Integer> lines, String time,
+			Double uptimeSeconds) {
+	}
+
+	/** {@code evidence}: KERNEL_LOG (different processes killed tens of seconds apart) or SERVER_LOG (restarts logged). */
+	public record RestartLoop(String comm, int kills, Double spanSeconds, String evidence) {
 	}
 
 	public record UnreadLine(int line, String text) {

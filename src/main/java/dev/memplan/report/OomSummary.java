@@ -42,6 +42,12 @@ public final class OomSummary {
 			}
 			out.append('\n');
 		}
+		for (OomLogAnalysis.KilledProcess process : analysis.killedProcesses()) {
+			if (process.killMessages() > 1) {
+				out.append("  one ").append(process.comm()).append(" process killed (pid ").append(process.pid()).append("): ")
+					.append(process.killMessages()).append(" kill messages name its threads ").append(process.killedPids()).append('\n');
+			}
+		}
 		for (OomLogAnalysis.RestartLoop loop : analysis.restartLoops()) {
 			out.append("  restart loop: ").append(loop.comm()).append(" killed ").append(loop.kills()).append(" times")
 				.append((loop.spanSeconds() != null) ? String.format(" within %.0f s", loop.spanSeconds()) : "").append('\n');

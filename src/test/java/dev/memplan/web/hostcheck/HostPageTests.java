@@ -86,6 +86,15 @@ class HostPageTests {
 	}
 
 	@Test
+	void saysOneProcessWhenTwoKillsNameThreadsOfIt() throws Exception {
+		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("kernelLog", dev.memplan.support.IncidentLogs.THREAD_KILLED_TWICE))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("one mysqld process killed, not a restart loop")))
+			.andExpect(content().string(not(containsString("RESTART LOOP"))));
+	}
+
+	@Test
 	void answersTheHostApiFromTextOrJson() throws Exception {
 		this.mvc.perform(post("/api/v1/host?worstCase=2G").contentType(MediaType.TEXT_PLAIN).content(SNAPSHOT))
 			.andExpect(status().isOk())

@@ -13,7 +13,7 @@ import dev.memplan.report.HostCheckResponse;
 import dev.memplan.report.OomLogResponse;
 import dev.memplan.app.HostCheckService;
 
-/** {@code POST /api/v1/oom-log} (a kernel log in, events out) and {@code POST /api/v1/host} (a snapshot in, risks out). */
+/** {@code POST /api/v1/oom-log} (a kernel log and the server's log in, events and the incident's timeline out) and {@code POST /api/v1/host} (a snapshot in, risks out). */
 @RestController
 @RequestMapping("/api/v1")
 class HostApiController {
@@ -24,9 +24,19 @@ class HostApiController {
 		this.hostService = hostService;
 	}
 
+	/** The kernel log and the server's log in one text: each line is recognised by its format. */
 	@PostMapping(path = "/oom-log", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	OomLogResponse oomLog(@RequestBody String log) {
 		return OomLogResponse.of(this.hostService.analyzeLog(log));
+	}
+
+	/** {@code {"kernelLog": "...", "serverLog": "..."}}: the two logs apart (either may hold a mix). */
+	@PostMapping(path = "/oom-log", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	OomLogResponse oomLogJson(@RequestBody OomLogRequest request) {
+		return OomLogResponse.of(this.hostService.analyzeLogs(request.kernelLog(), request.serverLog()));
+	}
+
+	record OomLogRequest(String kernelLog, String serverLog) {
 	}
 
 	@PostMapping(path = "/host", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

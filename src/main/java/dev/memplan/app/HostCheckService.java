@@ -14,7 +14,7 @@ import dev.memplan.oom.HostRiskReport;
 import dev.memplan.oom.HostSnapshot;
 import dev.memplan.oom.HostSnapshotParser;
 import dev.memplan.oom.OomLogAnalysis;
-import dev.memplan.oom.OomLogParser;
+import dev.memplan.oom.IncidentReader;
 
 /** The host side: read a kernel log, read a snapshot, judge the host against a worst case. */
 public class HostCheckService {
@@ -34,8 +34,17 @@ public class HostCheckService {
 		return this.script;
 	}
 
+	/** A kernel log, or kernel and server lines mixed in one paste (docs/oom.md#timeline). */
 	public OomLogAnalysis analyzeLog(String text) {
-		return new OomLogParser().parse((text != null) ? text : "");
+		return analyzeLogs(text, null);
+	}
+
+	/**
+	 * @param log the kernel log, or a mix of kernel and server lines
+	 * @param serverLog the MySQL/MariaDB error log or {@code journalctl -u mysql|mariadb}, or a mix too
+	 */
+	public OomLogAnalysis analyzeLogs(String log, String serverLog) {
+		return new IncidentReader().read(log, serverLog);
 	}
 
 	/**

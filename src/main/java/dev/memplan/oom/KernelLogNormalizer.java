@@ -24,15 +24,23 @@ final class KernelLogNormalizer {
 
 	private static final Pattern JOINED_RECORD = Pattern.compile("(?<=\\S)\\s*(?=\\[\\s*\\d+\\.\\d{3,}\\])");
 
-	private static final Pattern SPLIT_RECORD_TAIL = Pattern.compile("\\[\\s*$");
-
 	private static final Pattern SPLIT_RECORD_HEAD = Pattern.compile("^\\s*\\d+\\.\\d+\\]");
 
 	private record Raw(int line, String text) {
 	}
 
 	List<LogLine> normalize(String text) {
-		List<Raw> raws = rejoinSplitRecords(text.split("\r?\n", -1));
+		String[] lines = text.split("\r?\n", -1);
+		int[] numbers = new int[lines.length];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = i + 1;
+		}
+		return normalize(lines, numbers);
+	}
+
+	/** Lines taken out of a mixed paste, each with its number in the paste. */
+	List<LogLine> normalize(String[] pasted, int[] numbers) {
+		List<Raw> raws = rejoinSplitRecords(pasted, numbers);
 		List<Prefixed> prefixed = new ArrayList<>();
 		int withPrefix = 0;
 		for (Raw raw : raws) {
@@ -41,7 +49,7 @@ final class KernelLogNormalizer {
 				continue;
 			}
 			Prefixed first = strip(raw.line(), raw.text());
-			String[] parts = JOINED_RECORD.split(first.message());
+			String[] parts = (first.message().indexOf('[', 1) > 0) ? JOINED_RECORD.split(first.message()) : new String[] { first.message() };
 			for (int i = 0; i < parts.length; i++) {
 				// a second record pasted onto the same line starts with its own dmesg timestamp
 				Prefixed p = (i == 0) ? new Prefixed(first.line(), first.raw(), first.time(), first.uptime(), parts[0], first.hadPrefix())
@@ -71,17 +79,27 @@ final class KernelLogNormalizer {
 	}
 
 	/** A record split as "... [" / "1225007.985657] ..." is one line again. */
-	private static List<Raw> rejoinSplitRecords(String[] lines) {
+	private static List<Raw> rejoinSplitRecords(String[] lines, int[] numbers) {
 		List<Raw> raws = new ArrayList<>();
 		for (int i = 0; i < lines.length; i++) {
 			String line = lines[i];
-			int number = i + 1;
-			while (SPLIT_RECORD_TAIL.matcher(line).find() && i + 1 < lines.length && SPLIT_RECORD_HEAD.matcher(lines[i + 1]).find()) {
+			int number = numbers[i];
+			while (endsWithOpenBracket(line) && i + 1 < lines.length && !lines[i + 1].isBlank()
+					&& SPLIT_RECORD_HEAD.matcher(lines[i + 1]).find()) {
 				line = line.substring(0, line.lastIndexOf('[') + 1) + lines[++i].strip();
 			}
 			raws.add(new Raw(number, line));
 		}
 		return raws;
+	}
+
+	/** {@code "… ["}: a record split after its opening bracket (checked without a pattern). */
+	private static boolean endsWithOpenBracket(String line) {
+		int end = line.length() - 1;
+		while (end >= 0 && Character.isWhitespace(line.charAt(end))) {
+			end--;
+		}
+		return end >= 0 && line.charAt(end) == '[';
 	}
 
 	private record Prefixed(int line, String raw, String time, Double uptime, String message, boolean hadPrefix) {
@@ -92,28 +110,31 @@ final class KernelLogNormalizer {
 		String time = null;
 		Double uptime = null;
 		boolean prefix = false;
-		Matcher m = SYSLOG.matcher(rest);
-		if (m.find()) {
+		char c = rest.isEmpty() ? ' ' : rest.charAt(0);
+		Matcher m = (c >= 'A' && c <= 'Z') ? SYSLOG.matcher(rest) : null;
+		if (m != null && m.find()) {
 			time = m.group(1);
 			rest = rest.substring(m.end());
 			prefix = true;
 		}
-		else if ((m = ISO_SYSLOG.matcher(rest)).find()) {
+		else if (c >= '0' && c <= '9' && (m = ISO_SYSLOG.matcher(rest)).find()) {
 			time = m.group(1);
 			rest = rest.substring(m.end());
 			prefix = true;
 		}
-		if ((m = HUMAN_TIME.matcher(rest)).find()) {
+		// the shortest dmesg stamp is "[0.0]": shorter text needs no pattern
+		boolean bracket = rest.length() > 4 && rest.startsWith("[");
+		if (bracket && (m = HUMAN_TIME.matcher(rest)).find()) {
 			time = m.group(1).replaceAll("\\s+", " ");
 			rest = rest.substring(m.end());
 			prefix = true;
 		}
-		else if ((m = RELATIVE.matcher(rest)).find()) {
+		else if (bracket && (m = RELATIVE.matcher(rest)).find()) {
 			time = m.group(1);
 			rest = rest.substring(m.end());
 			prefix = true;
 		}
-		else {
+		else if (rest.length() > 4 && rest.indexOf('[') >= 0 && rest.indexOf('[') <= 40 && rest.indexOf(']') > 0) {
 			m = UPTIME.matcher(rest);
 			// a dmesg timestamp at the start, or after a short foreign prefix ("percona # [  16.86]")
 			if (m.find() && m.start() <= 40 && !rest.substring(0, m.start()).contains("]")) {

@@ -23,7 +23,7 @@ public record LogTime(LocalDateTime local, boolean hasYear, ZoneOffset offset) {
 	private static final Pattern SYSLOG = Pattern.compile("^([A-Z][a-z]{2})\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))?$");
 
 	private static final Pattern ISO = Pattern.compile(
-			"^(\\d{4})-(\\d\\d)-(\\d\\d)[T ](\\d{1,2}):(\\d\\d):(\\d\\d)(?:[.,](\\d{1,9}))?\\s*(Z|[+-]\\d\\d:?\\d\\d)?$");
+			"^(\\d{4})-(\\d\\d)-(\\d\\d)(?:T| +)(\\d{1,2}):(\\d\\d):(\\d\\d)(?:[.,](\\d{1,9}))?\\s*(Z|[+-]\\d\\d:?\\d\\d)?$");
 
 	private static final Pattern SHORT = Pattern.compile("^(\\d\\d)(\\d\\d)(\\d\\d)\\s+(\\d{1,2}):(\\d\\d):(\\d\\d)$");
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param cgroup the memory cgroup when the limit was a cgroup's
  * @param tasks the task table, largest resident first
  * @param ramBytes from "N pages RAM"; swap from "Total swap" / "Free swap"
- * @param largestOtherTask the largest resident task that is not the database: the likely culprit
+ * @param largestOtherTask the largest resident task that is not the victim (nor a thread of it): who grew
  */
 public record OomEvent(int line, String time, Double uptimeSeconds, Trigger trigger, String constraint, Cgroup cgroup,
 		Victim victim, List<Task> tasks, Long ramBytes, Long totalSwapBytes, Long freeSwapBytes, Reaped reaped,
@@ -55,6 +55,11 @@ public record OomEvent(int line, String time, Double uptimeSeconds, Trigger trig
 			return null;
 		}
 		return this.tasks.stream().filter((t) -> t.pid() == this.victim.pid()).findFirst().orElse(null);
+	}
+
+	/** The database server's row in the task table (mysqld, mariadbd; the largest when there are several), or null. */
+	public Task databaseRow() {
+		return this.tasks.stream().filter((t) -> Databases.isServer(t.name())).findFirst().orElse(null);
 	}
 
 	/** The process (thread group) the victim belongs to: its row's tgid, else its pid; null without a victim. */

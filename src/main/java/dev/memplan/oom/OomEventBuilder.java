@@ -46,15 +46,23 @@ final class OomEventBuilder {
 
 	OomEvent build() {
 		OomEvent.Victim resolved = resolveVictim();
+		// only what the log says: a memory cgroup's kill says so; a global one without the 5.0+ summary line does not name it
 		String constraint = (this.summary != null && this.summary.containsKey("constraint")) ? this.summary.get("constraint")
-				: this.memcg ? "CONSTRAINT_MEMCG" : (resolved != null) ? "CONSTRAINT_NONE" : null;
+				: this.memcg ? "CONSTRAINT_MEMCG" : null;
 		String cgroupPath = (this.summary != null) ? this.summary.getOrDefault("oom_memcg", this.cgroupPath) : this.cgroupPath;
 		String taskPath = (this.summary != null) ? this.summary.getOrDefault("task_memcg", this.cgroupTask) : this.cgroupTask;
 		OomEvent.Cgroup cgroup = (cgroupPath != null || this.cgroupLimit != null || "CONSTRAINT_MEMCG".equals(constraint))
 				? new OomEvent.Cgroup(cgroupPath, taskPath, this.cgroupLimit, this.cgroupUsage) : null;
 		List<OomEvent.Task> ranked = this.tasks.stream()
 			.sorted(Comparator.comparingLong(OomEvent.Task::residentBytes).reversed()).toList();
-		OomEvent.Task other = ranked.stream().filter((task) -> !Databases.isDatabase(task.name())).findFirst().orElse(null);
+		// who grew: the largest task that is not the victim nor one of its threads
+		Long victimPid = (resolved != null) ? resolved.pid() : null;
+		Long victimTgid = (victimPid != null) ? this.tasks.stream().filter((t) -> t.pid() == victimPid && t.tgid() != null)
+			.map(OomEvent.Task::tgid).findFirst().orElse(victimPid) : null;
+		OomEvent.Task other = ranked.stream()
+			.filter((task) -> victimPid == null || (task.pid() != victimPid && task.pid() != victimTgid
+					&& (task.tgid() == null || (!task.tgid().equals(victimPid) && !task.tgid().equals(victimTgid)))))
+			.findFirst().orElse(null);
 		return new OomEvent(this.start.line(), this.start.time(), this.start.uptimeSeconds(), this.trigger, constraint, cgroup,
 				resolved, ranked, this.ramBytes, this.totalSwap, this.freeSwap, this.reaped, other);
 	}

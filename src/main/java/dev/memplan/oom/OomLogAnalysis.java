@@ -5,10 +5,17 @@ import java.util.List;
 /**
  * What a pasted kernel log says: each OOM event, the processes the kills hit, programs killed
  * again and again, and lines that look like OOM output but could not be read (listed, never
- * dropped).
+ * dropped); with the server's own log, the whole incident (null when there is nothing to tell).
+ * {@code diagnoses} has one line per event, in the same order (null for an event without a victim).
  */
-public record OomLogAnalysis(List<OomEvent> events, List<KilledProcess> killedProcesses, List<RestartLoop> restartLoops,
-		List<UnreadLine> unreadLines) {
+public record OomLogAnalysis(List<OomEvent> events, List<OomDiagnosis> diagnoses, List<KilledProcess> killedProcesses,
+		List<RestartLoop> restartLoops, List<UnreadLine> unreadLines, Incident incident) {
+
+	/** A kernel log alone, before the server's log is put beside it. */
+	public OomLogAnalysis(List<OomEvent> events, List<KilledProcess> killedProcesses, List<RestartLoop> restartLoops,
+			List<UnreadLine> unreadLines) {
+		this(events, OomDiagnosis.all(events), killedProcesses, restartLoops, unreadLines, null);
+	}
 
 	/**
 	 * One process the OOM killer killed (docs/oom.md#restart-loops).

@@ -49,14 +49,23 @@ public final class OomLogParser {
 			"oom_score_adj", "name");
 
 	public OomLogAnalysis parse(String text) {
+		return parse(new KernelLogNormalizer().normalize(text));
+	}
+
+	/** The kernel lines of a mixed paste, each with its line number in the paste. */
+	OomLogAnalysis parse(List<String> lines, int[] numbers) {
+		return parse(new KernelLogNormalizer().normalize(lines.toArray(String[]::new), numbers));
+	}
+
+	private OomLogAnalysis parse(List<LogLine> lines) {
 		List<OomEventBuilder> events = new ArrayList<>();
 		List<OomLogAnalysis.UnreadLine> unread = new ArrayList<>();
 		List<String> columns = null;
 		OomEventBuilder current = null;
-		for (LogLine line : new KernelLogNormalizer().normalize(text)) {
+		for (LogLine line : lines) {
 			try {
 				current = read(line, events, current, columns, unread);
-				if (TASK_HEADER.matcher(line.message()).find()) {
+				if (line.message().startsWith("[") && line.message().length() > 5 && TASK_HEADER.matcher(line.message()).find()) {
 					columns = List.of(TASK_HEADER.matcher(line.message()).replaceFirst("$1").trim().split("\\s+"));
 				}
 			}
@@ -77,7 +86,9 @@ public final class OomLogParser {
 		String message = line.message();
 		Matcher m;
 		{
-			if ((m = TRIGGER.matcher(message)).find()) {
+			// cheap gates first: each pattern below is anchored, so its first character or a literal must be there
+			char c = message.isEmpty() ? ' ' : message.charAt(0);
+			if (message.contains(" invoked oom-killer") && (m = TRIGGER.matcher(message)).find()) {
 				current = start(events, line);
 				current.trigger = trigger(m.group(1), m.group(2));
 			}
@@ -87,7 +98,7 @@ public final class OomLogParser {
 				}
 				current.summary = keyValues(message.substring("oom-kill:".length()));
 			}
-			else if ((m = DECISION.matcher(message)).find()) {
+			else if ("mMoO".indexOf(c) >= 0 && (m = DECISION.matcher(message)).find()) {
 				if (current == null || current.victim != null) {
 					current = start(events, line);
 				}
@@ -95,25 +106,25 @@ public final class OomLogParser {
 				current.decisionComm = m.group(3);
 				current.memcg |= m.group(1).toLowerCase(Locale.ROOT).startsWith("memory cgroup");
 			}
-			else if ((m = KILL.matcher(message)).find()) {
+			else if ("mMoOkKpP".indexOf(c) >= 0 && (m = KILL.matcher(message)).find()) {
 				if (current == null || current.victim != null) {
 					current = start(events, line);
 				}
 				current.victim = victim(Long.parseLong(m.group(2)), m.group(3));
 				current.memcg |= m.group(1) != null && m.group(1).toLowerCase(Locale.ROOT).startsWith("memory cgroup");
 			}
-			else if ((m = REAPED.matcher(message)).find()) {
+			else if (message.startsWith("oom_reaper:") && (m = REAPED.matcher(message)).find()) {
 				if (current != null) {
 					current.reaped = new OomEvent.Reaped(Long.parseLong(m.group(1)), m.group(2), kib(m.group(3)), kib(m.group(4)),
 							kib(m.group(5)));
 				}
 			}
-			else if ((m = TASK_HEADER.matcher(message)).find()) {
+			else if (c == '[' && message.length() > 5 && (m = TASK_HEADER.matcher(message)).find()) {
 				if (current == null || current.victim != null) {
 					current = start(events, line);
 				}
 			}
-			else if ((m = TASK_ROW.matcher(message)).find()) {
+			else if (c == '[' && message.length() > 3 && (m = TASK_ROW.matcher(message)).find()) {
 				if (current == null) {
 					current = start(events, line);
 				}
@@ -122,19 +133,19 @@ public final class OomLogParser {
 					current.tasks.add(task);
 				}
 			}
-			else if (current != null && (m = TASK_IN.matcher(message)).find()) {
+			else if (current != null && c == 'T' && (m = TASK_IN.matcher(message)).find()) {
 				current.memcg = true;
 				current.cgroupTask = m.group(1);
 				current.cgroupPath = m.group(2);
 			}
-			else if (current != null && (m = CG_USAGE.matcher(message)).find()) {
+			else if (current != null && c == 'm' && (m = CG_USAGE.matcher(message)).find()) {
 				current.cgroupUsage = kib(m.group(1));
 				current.cgroupLimit = kib(m.group(2));
 			}
-			else if (current != null && (m = PAGES_RAM.matcher(message)).find()) {
+			else if (current != null && c >= '0' && c <= '9' && (m = PAGES_RAM.matcher(message)).find()) {
 				current.ramBytes = Math.multiplyExact(Long.parseLong(m.group(1)), PAGE);
 			}
-			else if (current != null && (m = SWAP.matcher(message)).find()) {
+			else if (current != null && (c == 'T' || c == 'F') && (m = SWAP.matcher(message)).find()) {
 				if (m.group(1).equals("Total")) {
 					current.totalSwap = kib(m.group(2));
 				}
@@ -142,7 +153,7 @@ public final class OomLogParser {
 					current.freeSwap = kib(m.group(2));
 				}
 			}
-			else if (LOOKS_LIKE_OOM.matcher(message).find()) {
+			else if (message.length() >= 8 && LOOKS_LIKE_OOM.matcher(message).find()) {
 				unread.add(new OomLogAnalysis.UnreadLine(line.line(), message));
 			}
 		}

@@ -1,6 +1,8 @@
 package dev.memplan.report;
 
 import dev.memplan.core.ByteSize;
+import dev.memplan.oom.Incident;
+import dev.memplan.oom.OomDiagnosis;
 import dev.memplan.oom.OomEvent;
 import dev.memplan.oom.OomLogAnalysis;
 
@@ -12,6 +14,11 @@ public final class OomSummary {
 
 	public static String text(OomLogAnalysis analysis) {
 		StringBuilder out = new StringBuilder("OOM events: " + analysis.events().size() + "\n");
+		Incident incident = analysis.incident();
+		if (incident != null && incident.story() != null) {
+			out.append("  ").append(incident.story().message()).append('\n');
+		}
+		int index = 0;
 		for (OomEvent event : analysis.events()) {
 			out.append("  line ").append(event.line());
 			if (event.time() != null) {
@@ -37,10 +44,14 @@ public final class OomSummary {
 				}
 			}
 			if (event.largestOtherTask() != null) {
-				out.append("; largest other task ").append(event.largestOtherTask().name()).append(' ')
+				out.append("; largest process besides the victim ").append(event.largestOtherTask().name()).append(' ')
 					.append(ByteSize.formatApproximate(event.largestOtherTask().residentBytes()));
 			}
 			out.append('\n');
+			OomDiagnosis diagnosis = analysis.diagnoses().get(index++);
+			if (diagnosis != null) {
+				out.append("    ").append(diagnosis.message()).append('\n');
+			}
 		}
 		for (OomLogAnalysis.KilledProcess process : analysis.killedProcesses()) {
 			if (process.killMessages() > 1) {

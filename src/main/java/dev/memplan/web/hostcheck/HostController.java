@@ -21,7 +21,7 @@ import dev.memplan.web.ProblemText;
 import dev.memplan.web.ResultCache;
 import dev.memplan.app.HostCheckService;
 
-/** The "Host & OOM" page: paste a kernel log and/or a host snapshot. */
+/** The "Host & OOM" page: paste a kernel log (and the server's own log, mixed in or apart) and/or a host snapshot. */
 @Controller
 class HostController {
 
@@ -51,7 +51,7 @@ class HostController {
 		return "host";
 	}
 
-	/** What was pasted (kernel log, snapshot and the two fields): analysed again in another language, nothing pasted again. */
+	/** What was pasted (kernel log, server log, snapshot and the two fields): analysed again in another language, nothing pasted again. */
 	record KeptCheck(Map<String, String> params) {
 
 		long characters() {
@@ -73,7 +73,7 @@ class HostController {
 	String analyze(@RequestParam Map<String, String> params, Model model, Locale locale) {
 		if (!model.containsAttribute("resultId")) {
 			Map<String, String> pasted = new LinkedHashMap<>();
-			for (String field : List.of("kernelLog", "snapshot", "worstCase", "proposedOomScoreAdj")) {
+			for (String field : List.of("kernelLog", "serverLog", "snapshot", "worstCase", "proposedOomScoreAdj")) {
 				if (params.get(field) != null) {
 					pasted.put(field, params.get(field));
 				}
@@ -82,19 +82,22 @@ class HostController {
 			model.addAttribute("resultId", this.results.keep(kept, kept.characters()));
 		}
 		String log = params.get("kernelLog");
+		String serverLog = params.get("serverLog");
 		String snapshot = params.get("snapshot");
 		Map<String, String> errors = new LinkedHashMap<>();
 		model.addAttribute("kernelLog", log);
+		model.addAttribute("serverLog", serverLog);
 		model.addAttribute("snapshot", snapshot);
 		model.addAttribute("worstCase", params.get("worstCase"));
 		model.addAttribute("proposedOomScoreAdj", params.get("proposedOomScoreAdj"));
 		model.addAttribute("errors", errors);
-		if ((log == null || log.isBlank()) && (snapshot == null || snapshot.isBlank())) {
+		boolean logs = (log != null && !log.isBlank()) || (serverLog != null && !serverLog.isBlank());
+		if (!logs && (snapshot == null || snapshot.isBlank())) {
 			errors.put("kernelLog", this.problemText.of("error.hostNothing", new Object[0], "Paste a kernel log, a host snapshot, or both.", locale));
 			return "host";
 		}
-		if (log != null && !log.isBlank()) {
-			model.addAttribute("analysis", this.hostService.analyzeLog(log));
+		if (logs) {
+			model.addAttribute("analysis", this.hostService.analyzeLogs(log, serverLog));
 		}
 		if (snapshot != null && !snapshot.isBlank()) {
 			try {

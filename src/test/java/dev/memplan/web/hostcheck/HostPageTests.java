@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import dev.memplan.support.HostSnapshots;
+import dev.memplan.support.IncidentLogs;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -92,6 +93,81 @@ class HostPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("one mysqld process killed, not a restart loop")))
 			.andExpect(content().string(not(containsString("RESTART LOOP"))));
+	}
+
+	@Test
+	void tellsTheWholeIncidentFromTheKernelAndTheServerLog() throws Exception {
+		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", IncidentLogs.SEED_KERNEL)
+				.param("serverLog", IncidentLogs.SEED_JOURNAL + IncidentLogs.SEED_ERROR_LOG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("mysqld was killed by the OOM killer 3 times in 14 min 11 s (first at 2019-10-21 10:43:29, "
+					+ "last at 2019-10-21 10:57:40); restarted 3 times, InnoDB crash recovery 3 times: a restart loop")))
+			.andExpect(content().string(containsString("systemd schedules a restart (restart counter 3)")))
+			.andExpect(content().string(containsString("moved by 120 min onto the kernel log&#39;s clock")))
+			// item 12: the database row, the host's RAM from the log, who grew
+			.andExpect(content().string(containsString("mysqld (pid 2211): RSS 2.7 GiB, swap 0 B")))
+			.andExpect(content().string(containsString("4 GiB RAM, 0 B swap")))
+			.andExpect(content().string(containsString("mysqld was killed holding 2.7 GiB, but perl grew from 1 GiB to 1.9 GiB between the kills: "
+					+ "perl is the likely cause and mysqld only the victim.")))
+			.andExpect(content().string(containsString("name=\"serverLog\"")));
+	}
+
+	@Test
+	void readsAMixedPasteInTheKernelLogBox() throws Exception {
+		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("kernelLog", IncidentLogs.SEED_JOURNAL + IncidentLogs.SEED_KERNEL + IncidentLogs.SEED_ERROR_LOG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("3 OOM event(s) in the log")))
+			.andExpect(content().string(containsString("a restart loop")));
+	}
+
+	@Test
+	void saysNotLoggedAndNeverCallsTheVictimTheLargestOtherProcess() throws Exception {
+		String rhel7 = Files.readString(Corpus.file("oom", "oomanalyser__rhel7-3.10-mysqld-killed.log"), StandardCharsets.UTF_8);
+		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", rhel7))
+			.andExpect(content().string(containsString("— (not logged)"))) // a 3.10 global kill does not name its constraint
+			.andExpect(content().string(not(containsString("CONSTRAINT_NONE"))));
+		String debian = Files.readString(Corpus.file("oom", "parseoom__debian-5.10-syslog-mariadbd.log"), StandardCharsets.UTF_8);
+		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", debian))
+			.andExpect(content().string(containsString("mariadbd (pid ")))
+			.andExpect(content().string(containsString("was killed, not mariadbd (30 MiB, swap 47.3 MiB)")))
+			.andExpect(content().string(not(containsString("largest process besides the victim was clamd"))));
+	}
+
+	@Test
+	void tellsTheIncidentInChineseAndJapanese() throws Exception {
+		this.mvc.perform(post("/host?lang=zh-CN").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", IncidentLogs.SEED_KERNEL)
+				.param("serverLog", IncidentLogs.SEED_JOURNAL + IncidentLogs.SEED_ERROR_LOG))
+			.andExpect(content().string(containsString("mysqld 在 14 分 11 秒 内被 OOM killer 终止了 3 次")))
+			.andExpect(content().string(containsString("perl 很可能是原因，mysqld 只是受害者")));
+		this.mvc.perform(post("/host?lang=ja").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", IncidentLogs.SEED_KERNEL)
+				.param("serverLog", IncidentLogs.SEED_JOURNAL + IncidentLogs.SEED_ERROR_LOG))
+			.andExpect(content().string(containsString("mysqld は 14 分 11 秒 の間に OOM killer によって 3 回強制終了されました")))
+			.andExpect(content().string(containsString("原因はおそらく perl で、mysqld は巻き込まれただけです")));
+	}
+
+	@Test
+	void answersTheOomLogApiWithTheIncidentInOneBodyOrInTwoFields() throws Exception {
+		this.mvc.perform(post("/api/v1/oom-log").contentType(MediaType.TEXT_PLAIN)
+				.content(IncidentLogs.SEED_JOURNAL + IncidentLogs.SEED_KERNEL + IncidentLogs.SEED_ERROR_LOG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.story.code").value("LOOP"))
+			.andExpect(jsonPath("$.story.kills").value(3))
+			.andExpect(jsonPath("$.story.restarts").value(3))
+			.andExpect(jsonPath("$.timeline.clock").value("SHIFTED"))
+			.andExpect(jsonPath("$.timeline.entries.length()").value(20))
+			.andExpect(jsonPath("$.events[0].databaseTask.name").value("mysqld"))
+			.andExpect(jsonPath("$.events[0].diagnosis.code").value("DB_VICTIM_OTHER_GREW"))
+			.andExpect(jsonPath("$.restartLoops[0].evidence").value("KERNEL_LOG"));
+		String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(java.util.Map.of("kernelLog",
+				IncidentLogs.SEED_KERNEL, "serverLog", IncidentLogs.SEED_JOURNAL + IncidentLogs.SEED_ERROR_LOG));
+		this.mvc.perform(post("/api/v1/oom-log").contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.story.code").value("LOOP"))
+			.andExpect(jsonPath("$.timeline.entries[2].kind").value("OOM_KILL"))
+			.andExpect(jsonPath("$.timeline.entries[2].input").value("log"))
+			.andExpect(jsonPath("$.timeline.entries[3].input").value("serverLog"))
+			.andExpect(jsonPath("$.timeline.entries[3].line").value(1));
 	}
 
 	@Test

@@ -358,8 +358,8 @@ final class IncidentTimeline {
 			return null;
 		}
 		Item first = (firstKill != null) ? firstKill : items.stream().filter((i) -> i.kind != Incident.Kind.OOM_KILL).findFirst().orElse(null);
-		String firstTime = (first != null) ? display(first, year) : null;
-		String lastTime = (lastKill != null) ? display(lastKill, year) : firstTime;
+		String firstTime = (first != null && display(first, year) != null) ? display(first, year) : "—";
+		String lastTime = (lastKill != null && display(lastKill, year) != null) ? display(lastKill, year) : firstTime;
 		int count = (kills > 0) ? kills : sigkills;
 		return new Incident.Story(code, program, count, restarts, recoveries, firstTime, lastTime, span, loop,
 				english(code, program, count, restarts, recoveries, firstTime, lastTime, span));
@@ -367,7 +367,8 @@ final class IncidentTimeline {
 
 	private static String display(Item item, Integer year) {
 		if (item.at == null || item.at.equals(LocalDateTime.MIN)) {
-			return (item.uptime != null) ? String.format(Locale.ROOT, "%.1f s after boot", item.uptime) : "time not logged";
+			// dmesg's own notation, the same in every language; null when the line has no time at all
+			return (item.uptime != null) ? String.format(Locale.ROOT, "[%.6f]", item.uptime) : null;
 		}
 		// a syslog stamp prints no year; an anchored dmesg time has the year of the line it was anchored to
 		boolean hasYear = year != null || (item.stamp != null && item.stamp.hasYear());

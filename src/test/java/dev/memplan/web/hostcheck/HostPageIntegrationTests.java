@@ -51,7 +51,10 @@ class HostPageIntegrationTests {
 		Browser.submit(this.driver);
 		assertThat(this.driver.findElement(By.id("events-title")).getText()).isEqualTo("4 OOM event(s) in the log");
 		assertThat(this.driver.findElements(By.cssSelector("td.victim")).get(0).getText()).isEqualTo("mysqld (pid 16765)");
-		assertThat(this.driver.getPageSource()).contains("mysqld was killed 3 times");
+		// three servers in one paste (docs/oom.md#restart-loops): three kills, no restart loop, and a request for the server's log
+		assertThat(this.driver.findElement(By.id("story")).getText()).startsWith("mysqld was killed by the OOM killer 3 times")
+			.contains("paste the server's error log");
+		assertThat(this.driver.getPageSource()).doesNotContain("RESTART LOOP");
 		assertThat(this.driver.findElement(By.cssSelector(".ranking-table tbody tr th")).getText()).isEqualTo("mysqld (1200)");
 		Browser.screenshot(this.driver, "host-oom");
 	}

@@ -8,7 +8,7 @@ import java.util.List;
  * @param connectionSlots max_connections + 1: the +1 is the slot kept for an administrator
  * @param worstCaseBytes the ceiling: every connection at its worst, every term counted
  * @param expectedConnections null when unknown; then {@code expectedPeakBytes} and {@code expectedPeak} are null too
- * @param expectedPeakBytes memory-model.md §1's nominal figure at the expected connections (the verdict uses it)
+ * @param expectedPeakBytes the nominal figure of docs/memory-model.md#totals at the expected connections (the verdict uses it)
  * @param expectedPeak the offline range at the expected connections, or null
  * @param capped the ceiling with the server's memory caps in force, or null when none is set
  */

@@ -3,7 +3,7 @@ package dev.memplan.budget;
 import java.util.List;
 
 /**
- * The ceiling with the server's own memory caps in force (memory-model.md §4). A cap bounds only
+ * The ceiling with the server's own memory caps in force (docs/memory-terms.md#server-side-caps). A cap bounds only
  * the memory the server tracks; the thread stack, a temporary table's engine buffers and allocator
  * slack stay outside it, so each connection may still hold {@code untrackedPerConnectionBytes} more
  * (measured with the cap in force by bench/terms.sh).

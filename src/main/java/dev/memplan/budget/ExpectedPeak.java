@@ -8,7 +8,7 @@ import java.util.Set;
  * memplan cannot say where in it a server will land (bench/README.md shows where measured runs fell).
  *
  * @param lowBytes every connection connected but idle: its own structures and network buffers
- * @param nominalBytes memory-model.md §1's formula: every named buffer once per connection
+ * @param nominalBytes the formula of docs/memory-model.md#totals: every named buffer once per connection
  * @param highBytes every connection at its worst, as in the ceiling
  */
 public record ExpectedPeak(long connections, long lowBytes, long nominalBytes, long highBytes) {

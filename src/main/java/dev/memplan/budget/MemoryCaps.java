@@ -3,8 +3,8 @@ package dev.memplan.budget;
 import java.util.List;
 
 /**
- * The server's own memory caps, recommended so that the ceiling becomes a guarantee (memory-model.md
- * §4): MariaDB {@code max_session_mem_used}; MySQL 8.0.28+ {@code connection_memory_limit} and
+ * The server's own memory caps, recommended so that the ceiling becomes a guarantee
+ * (docs/memory-terms.md#server-side-caps): MariaDB {@code max_session_mem_used}; MySQL 8.0.28+ {@code connection_memory_limit} and
  * {@code global_connection_memory_limit} with {@code global_connection_memory_tracking=ON}. The
  * trade-off: a statement (MariaDB) or connection (MySQL) over the cap fails with an error instead of
  * the host running out of memory. A cap bounds only tracked memory: the thread stack, a temporary

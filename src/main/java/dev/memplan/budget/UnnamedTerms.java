@@ -6,7 +6,7 @@ import dev.memplan.core.ByteSize;
 
 /**
  * The terms no buffer variable names, measured on MariaDB 10.11 by bench/terms.sh
- * (docs/memory-terms.md): what §1's textbook formula leaves out and why real servers passed it.
+ * (docs/memory-terms.md): what the textbook formula of docs/memory-model.md#totals leaves out and why real servers passed it.
  * One small method per term; each is an estimate and says what it assumes.
  */
 final class UnnamedTerms {
@@ -27,7 +27,7 @@ final class UnnamedTerms {
 
 	/**
 	 * A statement with derived tables, DISTINCT, GROUP BY, UNION and window functions holds several
-	 * temporary tables at once; §1's one in-memory temp table is the first of them.
+	 * temporary tables at once; the one in-memory temp table of docs/memory-model.md#totals is the first of them.
 	 */
 	LineItem moreTempTables(EffectiveSettings settings, Workload workload) {
 		List<String> variables = List.of("tmp_table_size", "max_heap_table_size");

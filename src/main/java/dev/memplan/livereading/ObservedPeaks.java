@@ -5,7 +5,7 @@ import java.util.List;
 import dev.memplan.core.Diagnostic;
 
 /**
- * The per-connection memory high-water marks a live server keeps (memory-model.md §4): MariaDB's
+ * The per-connection memory high-water marks a live server keeps (docs/memory-model.md#live-readings): MariaDB's
  * information_schema.PROCESSLIST.MAX_MEMORY_USED, MySQL 8.0.31+'s performance_schema.threads
  * MAX_TOTAL_MEMORY and accounts.MAX_SESSION_TOTAL_MEMORY. They cover the connections open now,
  * counted as the server tracks memory (no thread stack, no allocator slack).

@@ -24,7 +24,7 @@ public record PlanResponse(String server, String serverName, long hostRamBytes, 
 
 	/**
 	 * {@code worstCaseBytes} is the ceiling (every connection at its worst); {@code expectedPeakBytes} is
-	 * memory-model.md §1's nominal figure; {@code expectedPeak} the offline range around it; {@code capped}
+	 * docs/memory-model.md#totals's nominal figure; {@code expectedPeak} the offline range around it; {@code capped}
 	 * the ceiling with the server's memory caps in force (null when none is set).
 	 */
 	public record Totals(long globalBytes, long perConnectionBytes, long connectionSlots, long worstCaseBytes,

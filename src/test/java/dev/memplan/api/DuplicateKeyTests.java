@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A key given twice in a request body is refused, named, instead of the last one silently winning (issue 13, §8). */
+/** A key given twice in a request body is refused, named, instead of the last one silently winning (issue 13). */
 @SpringBootTest
 @AutoConfigureMockMvc
 class DuplicateKeyTests {

@@ -28,6 +28,9 @@ class DocumentationLinksTests {
 	/** {@code docs/memory-model.md#tier-table}, also {@code ../bench/README.md#accuracy} from inside docs. */
 	private static final Pattern CITATION = Pattern.compile("((?:docs|bench)/[A-Za-z0-9._-]+\\.md)(?:#([A-Za-z0-9_-]+))?");
 
+	/** A section sign, or the reference's documents named without the repository's docs/ folder. */
+	private static final Pattern OUTSIDE_CITATION = Pattern.compile("\u00a7|(?<!docs/)\\b(?:memory-model|stack|oom|style)\\.md\\b");
+
 	private static final Pattern EXPLICIT_ANCHOR = Pattern.compile("<a id=\"([^\"]+)\">");
 
 	private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
@@ -48,6 +51,29 @@ class DocumentationLinksTests {
 		}
 		assertThat(citations).as("citations found").isGreaterThan(10);
 		assertThat(broken).isEmpty();
+	}
+
+	/**
+	 * The code cites the project's own documents only: a section sign or a bare memory-model.md /
+	 * stack.md points into the engineers' reference, which is not in the repository.
+	 */
+	@Test
+	void theCodeCitesNoDocumentOutsideTheRepository() throws IOException {
+		List<String> outside = new ArrayList<>();
+		for (Path file : citingFiles()) {
+			if (!file.toString().endsWith(".java")) {
+				continue;
+			}
+			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+			for (int i = 0; i < lines.size(); i++) {
+				if (OUTSIDE_CITATION.matcher(lines.get(i)).find()) {
+					outside.add(file + ":" + (i + 1) + ": " + lines.get(i).strip());
+				}
+			}
+		}
+		assertThat(outside).isEmpty();
+		assertThat(OUTSIDE_CITATION.matcher("(memory-model.md §4)").find()).isTrue();
+		assertThat(OUTSIDE_CITATION.matcher("(docs/memory-model.md#totals)").find()).isFalse();
 	}
 
 	@Test

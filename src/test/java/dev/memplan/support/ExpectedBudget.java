@@ -57,7 +57,7 @@ public final class ExpectedBudget {
 		return mariadb1011PerConnection(16 * MIB);
 	}
 
-	/** The same with tmp_table_size = max_heap_table_size = {@code tmp}: §1 counts one, the measured count the rest. */
+	/** The same with tmp_table_size = max_heap_table_size = {@code tmp}: docs/memory-model.md#totals counts one, the measured count the rest. */
 	public static long mariadb1011PerConnection(long tmp) {
 		long terms = 19861504L - 16 * MIB + tmp + TERMS.connectionStructuresBytes() + (TERMS.tempTablesPerStatement() - 1) * tmp
 				+ TERMS.packetCopies() * MIB;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests broken below the controllers, sent as bytes to a real Tomcat (MockMvc hands the
- * controllers an already parsed multipart request): a clear 400, never a 500 (issue 13, §8).
+ * controllers an already parsed multipart request): a clear 400, never a 500 (issue 13).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrokenRequestTests {

@@ -12,7 +12,22 @@ import dev.memplan.budget.Tier;
 public record PlanResponse(String server, String serverName, long hostRamBytes, Totals totals, String verdict,
 		List<LineItem> lineItems, Map<String, Variable> variables, Recommendation recommendation, List<Lever> levers,
 		Solution solution, List<Warning> warnings, List<String> instances, String permalink, String instance,
-		List<InstancePlan> instancePlans) {
+		List<InstancePlan> instancePlans, FilesRead filesRead) {
+
+	/**
+	 * Which option files were read and what became of their lines (null without files): each file with
+	 * the directive it satisfied, the first 200 option lines with their status, the rest counted.
+	 */
+	public record FilesRead(List<FileRead> files, int moreFiles, List<OptionRead> options, int moreOptions) {
+	}
+
+	/** {@code reason}: GIVEN, INCLUDE, INCLUDEDIR, INCLUDEDIR_WITHOUT_FOLDER or NOT_READ. */
+	public record FileRead(String name, String reason, String directive, String directiveOrigin, long timesRead, List<String> groups) {
+	}
+
+	/** {@code status}: USED, OVERRIDDEN (by {@code overriddenBy}), OTHER_PROGRAM, OTHER_INSTANCE, LOOSE_UNKNOWN or REFUSED. */
+	public record OptionRead(String origin, String group, String name, String status, String overriddenBy) {
+	}
 
 	/**
 	 * One mysqld_multi instance planned on its own, when the files define instances and none was

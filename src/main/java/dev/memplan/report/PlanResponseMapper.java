@@ -49,7 +49,20 @@ public final class PlanResponseMapper {
 				plan.diagnostics().stream().map(PlanResponseMapper::warning).toList(), result.instances(), permalink,
 				result.instance(), result.instancePlans().stream().map((p) -> new PlanResponse.InstancePlan(p.instance(),
 						p.plan().budget().verdict().name(), p.plan().budget().worstCaseBytes(), p.plan().budget().overByBytes(),
-						p.plan().budget().headroomBytes(), p.permalink(null))).toList());
+						p.plan().budget().headroomBytes(), p.permalink(null))).toList(),
+				filesRead(result.filesRead()));
+	}
+
+	private static PlanResponse.FilesRead filesRead(dev.memplan.optionfile.FilesRead read) {
+		if (read == null) {
+			return null;
+		}
+		return new PlanResponse.FilesRead(read.files().stream().map((f) -> new PlanResponse.FileRead(f.name(), f.reason().name(),
+				f.directive(), (f.directiveOrigin() != null) ? f.directiveOrigin().toString() : null, f.timesRead(), f.groups())).toList(),
+				read.moreFiles(),
+				read.options().stream().map((o) -> new PlanResponse.OptionRead(o.origin().toString(), o.group(), o.name(), o.status().name(),
+						(o.by() != null) ? o.by().toString() : null)).toList(),
+				read.moreOptions());
 	}
 
 	private static PlanResponse.ExpectedPeak expectedPeak(ExpectedPeak peak) {

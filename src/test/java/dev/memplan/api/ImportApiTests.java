@@ -68,6 +68,25 @@ class ImportApiTests {
 	}
 
 	@Test
+	void saysWhichFilesWereReadAndWhatBecameOfEachLine() throws Exception {
+		String body = """
+				{"server":"mysql-8.0","hostRam":"16G",
+				 "files":{"my.cnf":"[mysqld]\\n!includedir /etc/mysql/conf.d/\\nmax_connections=1000\\n",
+				          "tuning.cnf":"[mysqld]\\nmax_connections=400\\n[mysqldump]\\nquick\\n"}}""";
+		this.mvc.perform(post("/api/v1/plan").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.filesRead.files[1].name").value("tuning.cnf"))
+			.andExpect(jsonPath("$.filesRead.files[1].reason").value("INCLUDEDIR_WITHOUT_FOLDER"))
+			.andExpect(jsonPath("$.filesRead.files[1].directiveOrigin").value("my.cnf:2"))
+			.andExpect(jsonPath("$.filesRead.options[0].status").value("OVERRIDDEN"))
+			.andExpect(jsonPath("$.filesRead.options[0].overriddenBy").value("my.cnf:3"))
+			.andExpect(jsonPath("$.filesRead.options[1].status").value("OTHER_PROGRAM"))
+			.andExpect(jsonPath("$.filesRead.options[2].status").value("USED"))
+			.andExpect(jsonPath("$.filesRead.moreOptions").value(0))
+			.andExpect(jsonPath("$.warnings[?(@.code=='INCLUDE_NOT_UPLOADED')]").isEmpty());
+	}
+
+	@Test
 	void detectsTheServerFromAShowVariablesDump() throws Exception {
 		String body = """
 				{"hostRam":"32G","showVariables":"Variable_name\\tValue\\r\\ninnodb_buffer_pool_size\\t10737418240\\r\\nversion\\t8.0.19\\r\\n"}""";

@@ -131,6 +131,51 @@ class PlannerPageIntegrationTests {
 	}
 
 	@Test
+	void onAPhoneEveryNumberOfTheReportIsOnScreen() throws Exception {
+		this.driver.quit();
+		this.driver = Browser.startPhone();
+		// expected connections: the headline gets its expected peak; MariaDB on 8 GiB: the options table has two rows
+		this.driver.get("http://localhost:" + this.port + "/?server=mariadb-10.11&hostRam=8G&expectedConnections=40");
+		Browser.await(this.driver, By.id("verdict"));
+		@SuppressWarnings("unchecked")
+		List<String> offScreen = (List<String>) this.driver.executeScript("var out = [], n = 0;"
+				+ " document.querySelectorAll('main tbody td.num, main tfoot td.num, main dd.num').forEach(function (c) {"
+				+ "   var r = c.getBoundingClientRect(); if (r.width === 0) { return; } n++;"
+				+ "   if (r.left < 0 || r.right > window.innerWidth) { out.push(c.closest('table, dl').className + ': ' + c.textContent.trim() + ' at ' + Math.round(r.left) + '..' + Math.round(r.right)); }"
+				+ " });"
+				+ " out.push('checked ' + n); return out;");
+		Browser.screenshot(this.driver, "planner-phone-375");
+		assertThat(((Number) this.driver.executeScript("return window.innerWidth;")).intValue()).isEqualTo(375);
+		assertThat(((Number) this.driver.executeScript("return document.documentElement.scrollWidth;")).intValue())
+			.as("no sideways scrolling").isEqualTo(375);
+		// 21 terms + 3 totals + 2 options × 3 + 1 as configured × 3 + tier rows × 3 + variables + 8 headline figures: well over 60
+		assertThat(offScreen.get(offScreen.size() - 1)).matches("checked [0-9]{2,3}");
+		assertThat(Integer.parseInt(offScreen.get(offScreen.size() - 1).substring("checked ".length()))).isGreaterThan(60);
+		assertThat(offScreen.subList(0, offScreen.size() - 1)).isEmpty();
+		// the term table as cards: a term and its bytes share the first line, the explanation below
+		WebElement pool = this.driver.findElement(By.cssSelector("table.items tbody tr:first-child"));
+		double termTop = pool.findElement(By.cssSelector("th")).getRect().getY();
+		assertThat((double) pool.findElement(By.cssSelector("td.num")).getRect().getY()).isEqualTo(termTop);
+		assertThat((double) pool.findElement(By.cssSelector("td.why")).getRect().getY()).isGreaterThan(termTop);
+	}
+
+	@Test
+	void inJapaneseTheScopeOfEveryTermStaysOnOneLine() throws Exception {
+		this.driver.get("http://localhost:" + this.port + "/?server=mariadb-10.11&hostRam=8G&lang=ja");
+		Browser.await(this.driver, By.id("verdict"));
+		Browser.screenshot(this.driver, "planner-ja-scope");
+		List<WebElement> scopes = this.driver.findElements(By.cssSelector("table.items tbody .scope-text"));
+		// MariaDB 10.11: 8 global terms, 12 per connection
+		assertThat(scopes.stream().map(WebElement::getText).distinct().toList()).containsExactly("グローバル", "接続ごと");
+		assertThat(scopes).hasSize(20);
+		for (WebElement scope : scopes) {
+			// one line: the inline block is as high as one line of the table's text, 0.95 × 16 px × 1.5 = 22.8 px
+			assertThat((double) scope.getRect().getHeight()).as(scope.getText()).isCloseTo(22.8, org.assertj.core.data.Offset.offset(0.5));
+			assertThat(scope.getCssValue("line-height")).isEqualTo("22.8px");
+		}
+	}
+
+	@Test
 	void showsABadFieldBesideItInTheBrowser() throws Exception {
 		this.driver.get("http://localhost:" + this.port + "/?server=mysql-8.0&hostRam=16G&sort_buffer_size=1.5G");
 		WebElement input = this.driver.findElement(By.id("v-sort_buffer_size"));

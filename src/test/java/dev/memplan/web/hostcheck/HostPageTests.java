@@ -171,6 +171,19 @@ class HostPageTests {
 	}
 
 	@Test
+	void switchingLanguageKeepsTheServerLogAndTheStory() throws Exception {
+		String english = this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("kernelLog", IncidentLogs.SEED_KERNEL).param("serverLog", IncidentLogs.SEED_JOURNAL + IncidentLogs.SEED_ERROR_LOG))
+			.andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/host\\?result=[A-Za-z0-9_-]{22}&(?:amp;)?lang=ja").matcher(english);
+		org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+		this.mvc.perform(get(link.group().replace("&amp;", "&")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("mysqld は 14 分 11 秒 の間に OOM killer によって 3 回強制終了されました")))
+			.andExpect(content().string(containsString("Scheduled restart job, restart counter is at 3.")));
+	}
+
+	@Test
 	void answersTheHostApiFromTextOrJson() throws Exception {
 		this.mvc.perform(post("/api/v1/host?worstCase=2G").contentType(MediaType.TEXT_PLAIN).content(SNAPSHOT))
 			.andExpect(status().isOk())

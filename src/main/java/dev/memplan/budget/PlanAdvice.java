@@ -41,6 +41,16 @@ final class PlanAdvice {
 		}
 		largeQueryCache(settings, budget, advice);
 		settings.variable("tmp_table_size").ifPresent((tmp) -> {
+			if ("TempTable".equals(settings.text("internal_tmp_mem_storage_engine")) && settings.has("temptable_max_ram")) {
+				// under TempTable, max_heap_table_size bounds only MEMORY tables a user creates; internal temp
+				// tables stop at tmp_table_size and all of them share temptable_max_ram
+				long ram = settings.bytes("temptable_max_ram");
+				if (tmp.bytes() > ram) {
+					advice.add(Diagnostic.about("tmp_table_size", tmp.origin(), DiagnosticCode.TMP_TABLE_ABOVE_TEMPTABLE_RAM, Severity.ADVICE,
+							ByteSize.formatApproximate(tmp.bytes()), ByteSize.formatApproximate(ram)));
+				}
+				return;
+			}
 			long heap = settings.bytes("max_heap_table_size");
 			if (tmp.bytes() > heap) {
 				advice.add(Diagnostic.about("tmp_table_size", tmp.origin(), DiagnosticCode.TMP_TABLE_CAPPED_BY_HEAP, Severity.ADVICE, ByteSize.formatApproximate(tmp.bytes()), ByteSize.formatApproximate(heap)));

@@ -84,6 +84,22 @@ class PlanAdviceTests {
 	}
 
 	@Test
+	void underTempTableTmpTableSizeIsComparedWithTemptableMaxRamNotTheHeapSize() {
+		// MySQL 8.0 defaults to TempTable: 2G tmp_table_size against the 1G temptable_max_ram, max_heap_table_size 16M
+		List<Diagnostic> tempTable = advice("mysql-8.0", 64 * GIB, "tmp_table_size", "2G");
+		assertThat(coded(tempTable, DiagnosticCode.TMP_TABLE_ABOVE_TEMPTABLE_RAM)).singleElement()
+			.satisfies((d) -> assertThat(d.args()).containsExactly("2 GiB", "1 GiB"));
+		assertThat(coded(tempTable, DiagnosticCode.TMP_TABLE_CAPPED_BY_HEAP)).isEmpty();
+		// 64M against 1G: nothing under TempTable, where the heap comparison used to fire
+		assertThat(advice("mysql-8.0", 64 * GIB, "tmp_table_size", "64M")).extracting(Diagnostic::code)
+			.doesNotContain(DiagnosticCode.TMP_TABLE_ABOVE_TEMPTABLE_RAM, DiagnosticCode.TMP_TABLE_CAPPED_BY_HEAP);
+		// MEMORY as the internal engine (and MariaDB, MySQL 5.7): the heap size still caps the in-memory table
+		assertThat(coded(advice("mysql-8.0", 64 * GIB, "internal_tmp_mem_storage_engine", "MEMORY", "tmp_table_size", "64M"),
+				DiagnosticCode.TMP_TABLE_CAPPED_BY_HEAP)).hasSize(1);
+		assertThat(coded(advice("mysql-5.7", 64 * GIB, "tmp_table_size", "64M"), DiagnosticCode.TMP_TABLE_CAPPED_BY_HEAP)).hasSize(1);
+	}
+
+	@Test
 	void theWorstCasePassingRamIsWordedAsNominal() {
 		Diagnostic above = coded(advice("mariadb-10.11", 2 * GIB), DiagnosticCode.WORST_CASE_ABOVE_RAM).get(0);
 		assertThat(EnglishText.of(above)).startsWith("The nominal worst case passes RAM: if all 151 connections")

@@ -139,9 +139,12 @@ class FleetPageIntegrationTests {
 		assertThat(this.driver.findElement(By.cssSelector("#target-a-local .headroom")).getText()).endsWith(" left");
 		assertThat(this.driver.findElement(By.cssSelector("#target-c-silent .down")).getText()).isEqualTo("down: timed out");
 		assertThat(this.driver.getPageSource()).doesNotContain(LocalMariaDb.PASSWORD);
+		// the same axe-core audit as every other page (PagesInEveryLanguageIntegrationTests)
+		assertThat(Browser.seriousAccessibilityViolations(this.driver)).as("fleet").isEmpty();
 		Browser.screenshot(this.driver, "fleet");
 		this.driver.findElement(By.linkText("a-local")).click();
 		assertThat(this.driver.findElement(By.id("target-title")).getText()).isEqualTo("a-local: last scan");
+		assertThat(Browser.seriousAccessibilityViolations(this.driver)).as("fleet target").isEmpty();
 		assertThat(this.driver.findElement(By.id("live-figures-title")).getText()).startsWith("MariaDB 10.11");
 		assertThat(this.driver.findElement(By.id("verdict")).getText()).startsWith("FITS");
 	}
@@ -159,6 +162,7 @@ class FleetPageIntegrationTests {
 		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, java.time.Duration.ofSeconds(10))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("sort=name"));
 		assertThat(names()).containsExactly("c-silent", "d-spare");
+		assertThat(Browser.seriousAccessibilityViolations(this.driver)).as("fleet, ja").isEmpty();
 	}
 
 	@Test

@@ -13,10 +13,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Every page offers the three languages; on a GET page the link keeps the rest of the address. */
 @ControllerAdvice(basePackages = "dev.memplan.web")
-class LanguageLinks {
+public class LanguageLinks {
 
 	/** {@code path} is the page's own address: a POSTed result's links go to it with the kept result's id. */
-	record Link(String tag, String label, String href, String path, boolean current) {
+	public record Link(String tag, String label, String href, String path, boolean current) {
 
 		public String forResult(String resultId) {
 			return UriComponentsBuilder.fromPath(this.path).queryParam("result", resultId).queryParam("lang", this.tag).build()
@@ -27,17 +27,24 @@ class LanguageLinks {
 
 	@ModelAttribute("languages")
 	List<Link> languages(HttpServletRequest request) {
-		Locale current = RequestContextUtils.getLocale(request);
+		String query = ("GET".equals(request.getMethod()) && request.getQueryString() != null) ? request.getQueryString() : null;
+		return links(request.getRequestURI(), query, RequestContextUtils.getLocale(request));
+	}
+
+	/**
+	 * The links for a page at {@code path} with {@code query} (with or without its {@code ?}; null for
+	 * none): a page whose query is canonical (the planner, which the page cache keeps) passes its own.
+	 */
+	public static List<Link> links(String path, String query, Locale current) {
 		List<Link> links = new ArrayList<>();
 		for (Locale locale : LanguageResolver.SUPPORTED) {
 			String tag = LanguageResolver.tag(locale);
-			UriComponentsBuilder uri = UriComponentsBuilder.fromPath(request.getRequestURI());
-			if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
-				uri.query(request.getQueryString());
+			UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+			if (query != null && !query.isEmpty()) {
+				uri.query(query.startsWith("?") ? query.substring(1) : query);
 			}
 			links.add(new Link(tag, locale.getDisplayLanguage(locale) + (locale.equals(Locale.SIMPLIFIED_CHINESE) ? "（简体）" : ""),
-					uri.replaceQueryParam("lang", tag).replaceQueryParam("result").build().toUriString(), request.getRequestURI(),
-					locale.equals(current)));
+					uri.replaceQueryParam("lang", tag).replaceQueryParam("result").build().toUriString(), path, locale.equals(current)));
 		}
 		return links;
 	}

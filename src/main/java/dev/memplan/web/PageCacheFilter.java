@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,9 +35,15 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final LocaleResolver languages;
 
-	/** {@code languages} is the application's own resolver: the key holds the language the page is rendered in. */
-	PageCacheFilter(@Value("${memplan.page-cache.max-bytes:33554432}") long maxBytes, LocaleResolver languages) {
+	private final PageKey pageKey;
+
+	/**
+	 * {@code languages} is the application's own resolver: the key holds the language the page is
+	 * rendered in; {@code pageKey} the rest, from the same canonical parameters the page is rendered from.
+	 */
+	PageCacheFilter(@Value("${memplan.page-cache.max-bytes:33554432}") long maxBytes, LocaleResolver languages, PageKey pageKey) {
 		this.languages = languages;
+		this.pageKey = pageKey;
 		this.pages = (maxBytes > 0) ? Caffeine.newBuilder()
 			.maximumWeight(maxBytes)
 			.executor(Runnable::run)
@@ -111,16 +116,9 @@ class PageCacheFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** The language the page would be rendered in, then every parameter in order, NUL-separated. */
+	/** The language the page would be rendered in, then the page's own canonical key. */
 	private String keyOf(HttpServletRequest request) {
-		StringBuilder key = new StringBuilder(128).append(LanguageResolver.tag(this.languages.resolveLocale(request)));
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-			key.append('\0').append(parameter.getKey());
-			for (String value : parameter.getValue()) {
-				key.append('\1').append(value);
-			}
-		}
-		return key.toString();
+		return LanguageResolver.tag(this.languages.resolveLocale(request)) + '\0' + this.pageKey.of(request);
 	}
 
 	private static String etagOf(byte[] body) {

@@ -40,7 +40,7 @@ class PageCacheFilterTests {
 
 	@Test
 	void rendersAPageOnceAndServesTheSameBytesAndTagAgain() throws Exception {
-		PageCacheFilter filter = new PageCacheFilter(1 << 20, new LanguageResolver());
+		PageCacheFilter filter = new PageCacheFilter(1 << 20, new LanguageResolver(), PageCacheFilterTests::everyParameter);
 		MockHttpServletResponse first = fetch(filter, request("500"));
 		MockHttpServletResponse second = fetch(filter, request("500"));
 		assertThat(this.renders).hasValue(1);
@@ -55,7 +55,7 @@ class PageCacheFilterTests {
 
 	@Test
 	void keysOnEveryParameterValueAndOnTheLanguage() throws Exception {
-		PageCacheFilter filter = new PageCacheFilter(1 << 20, new LanguageResolver());
+		PageCacheFilter filter = new PageCacheFilter(1 << 20, new LanguageResolver(), PageCacheFilterTests::everyParameter);
 		fetch(filter, request("500"));
 		assertThat(fetch(filter, request("600")).getContentAsString()).contains(" 600 ");
 		MockHttpServletRequest repeated = request("500");
@@ -73,7 +73,7 @@ class PageCacheFilterTests {
 
 	@Test
 	void answersAKnownTagWith304AndNoBody() throws Exception {
-		PageCacheFilter filter = new PageCacheFilter(1 << 20, new LanguageResolver());
+		PageCacheFilter filter = new PageCacheFilter(1 << 20, new LanguageResolver(), PageCacheFilterTests::everyParameter);
 		String tag = fetch(filter, request("500")).getHeader("ETag");
 		MockHttpServletRequest revisit = request("500");
 		revisit.addHeader("If-None-Match", "\"other\", " + tag);
@@ -85,7 +85,7 @@ class PageCacheFilterTests {
 
 	@Test
 	void keepsNeitherFailuresNorOtherPathsNorOtherMethods() throws Exception {
-		PageCacheFilter filter = new PageCacheFilter(1 << 20, new LanguageResolver());
+		PageCacheFilter filter = new PageCacheFilter(1 << 20, new LanguageResolver(), PageCacheFilterTests::everyParameter);
 		MockHttpServletRequest failing = request("500");
 		failing.addParameter("fail", "1");
 		fetch(filter, failing);
@@ -105,16 +105,23 @@ class PageCacheFilterTests {
 	@Test
 	void staysWithinItsBytesAndCanBeSwitchedOff() throws Exception {
 		// each page is ~40 bytes + key; 400 bytes hold a handful, never all 100
-		PageCacheFilter small = new PageCacheFilter(400, new LanguageResolver());
+		PageCacheFilter small = new PageCacheFilter(400, new LanguageResolver(), PageCacheFilterTests::everyParameter);
 		for (int i = 0; i < 100; i++) {
 			fetch(small, request(Integer.toString(i)));
 		}
 		assertThat(small.size()).isBetween(1L, 8L);
-		PageCacheFilter off = new PageCacheFilter(0, new LanguageResolver());
+		PageCacheFilter off = new PageCacheFilter(0, new LanguageResolver(), PageCacheFilterTests::everyParameter);
 		fetch(off, request("500"));
 		MockHttpServletResponse again = fetch(off, request("500"));
 		assertThat(again.getHeader("ETag")).isNull();
 		assertThat(this.renders).hasValue(102);
+	}
+
+	/** This stand-in page shows every parameter value, so every parameter value is its key (the planner's is PlannerPageKey). */
+	private static String everyParameter(HttpServletRequest request) {
+		StringBuilder key = new StringBuilder();
+		request.getParameterMap().forEach((name, values) -> key.append('\0').append(name).append('\1').append(String.join("\1", values)));
+		return key.toString();
 	}
 
 	private MockHttpServletRequest request(String maxConnections) {

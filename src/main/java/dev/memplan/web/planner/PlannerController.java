@@ -27,6 +27,7 @@ import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.web.ChartView;
 import dev.memplan.app.ImportRequest;
+import dev.memplan.web.LanguageLinks;
 import dev.memplan.web.LanguageResolver;
 import dev.memplan.app.Permalinks;
 import dev.memplan.app.PlanResult;
@@ -93,6 +94,8 @@ class PlannerController {
 			return render(PlanQuery.EMPTY, ImportRequest.NONE, false, model, locale);
 		}
 		PlanForm form = PlanForm.from(params, this.catalog);
+		// the page cache keys on the canonical query (PlannerPageKey): the links must not echo the address as typed
+		model.addAttribute("languages", LanguageLinks.links("/", form.canonicalQuery(), locale));
 		return render(form.query(), ImportRequest.NONE, form.isSubmitted(), model, locale);
 	}
 

@@ -61,6 +61,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setStatus(413);
 		response.setHeader("Connection", "close");
+		response.setHeader("Cache-Control", "no-store");
 		String message = "The request is larger than " + this.limit + " bytes.";
 		if (request.getRequestURI().startsWith("/api/")) {
 			response.setContentType("application/problem+json");

@@ -63,17 +63,35 @@ public final class RawHttp {
 		return send(port, head, null);
 	}
 
+	/** Up to the end of the answer: its Content-Length, its last chunk, or the server closing the connection. */
 	private static byte[] readAll(InputStream in) throws IOException {
 		ByteArrayOutputStream all = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
 		int read;
 		while ((read = in.read(buffer)) != -1) {
 			all.write(buffer, 0, read);
-			if (all.size() > 4 << 20) {
+			if (all.size() > 4 << 20 || complete(all.toByteArray())) {
 				break;
 			}
 		}
 		return all.toByteArray();
+	}
+
+	private static boolean complete(byte[] raw) {
+		int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+		if (end < 0) {
+			return false;
+		}
+		String head = new String(raw, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+		for (String line : head.split("\r\n")) {
+			if (line.startsWith("content-length:")) {
+				return raw.length - end - 4 >= Long.parseLong(line.substring(15).strip());
+			}
+		}
+		if (head.contains("transfer-encoding: chunked")) {
+			return indexOf(raw, "\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), end) >= 0;
+		}
+		return false;
 	}
 
 	private static Answer parse(byte[] raw) {

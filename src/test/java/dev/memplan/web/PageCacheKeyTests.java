@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The page cache's key and the planner page come from the same canonical parameters (issue 13, §9):
+ * The page cache's key and the planner page come from the same canonical parameters (issue 13):
  * every address answered from the cache is the page a fresh render gives, and two addresses share an
  * entry exactly when their fresh pages are the same.
  */

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * snapshot), and every {@code /api/v1} POST. Inputs are the shared corpus (read in place) cut,
  * shuffled, repeated, spliced and salted with hostile tokens. Every answer: below 500, no stack
  * trace or exception class name, a marker {@code <x7>} never echoed unescaped into HTML, and back
- * within {@link #BOUND} (issue 13, §8 and Tests). The live probe is switched off here, so no fuzzed
+ * within {@link #BOUND} (issue 13). The live probe is switched off here, so no fuzzed
  * host name is ever connected to.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "memplan.live.enabled=false")

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Answers Tomcat writes before any filter runs carry the application's security headers, and
- * OPTIONS and 405 name only the methods a path really serves (issue 13, §10). Raw sockets to a real
+ * OPTIONS and 405 name only the methods a path really serves (issue 13). Raw sockets to a real
  * server: MockMvc never sees a malformed request line or TRACE.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -92,7 +92,30 @@ public final class Browser {
 	public static void submit(ChromeDriver driver) {
 		WebElement html = driver.findElement(By.tagName("html"));
 		driver.findElement(By.cssSelector("main button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+		awaitNewPage(driver, html);
+	}
+
+	/**
+	 * Waits until {@code oldRoot} belongs to a page that is gone. Chromium 156 answers a question
+	 * about a node of the old page either "stale element" or, while it swaps documents, "Node with
+	 * given id does not belong to the document"; both mean the new page is there.
+	 */
+	public static void awaitNewPage(ChromeDriver driver, WebElement oldRoot) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until((d) -> {
+			try {
+				oldRoot.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/**

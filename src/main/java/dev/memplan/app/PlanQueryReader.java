@@ -120,6 +120,10 @@ public final class PlanQueryReader {
 	}
 
 	private static Long readHostRam(String text, List<InputProblem> problems) {
+		if (text == null || text.isBlank()) {
+			problems.add(new InputProblem("hostRam", text, "Host RAM is required, e.g. 16G.").withKey("error.hostRam.required"));
+			return null;
+		}
 		try {
 			long ram = ByteSize.parseHostMemory(text).toLongExact();
 			if (ram < (64L << 20)) {

@@ -102,7 +102,7 @@ class ImportPageTests {
 		this.mvc.perform(multipart("/").param("server", "mysql-8.0").param("hostRam", "").param("config", "[mysqld]\n<b>x</b>\n"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("&lt;b&gt;x&lt;/b&gt;")))
-			.andExpect(content().string(containsString("an amount of memory is required")));
+			.andExpect(content().string(containsString("Host RAM is required, e.g. 16G.")));
 	}
 
 }

@@ -108,6 +108,32 @@ class PlannerPageTests {
 	}
 
 	@Test
+	void theChartHasTicksAtZeroAndRamAndLabelsItsMarkers() throws Exception {
+		Document doc = Jsoup.parse(this.mvc.perform(get("/?server=mysql-8.0&hostRam=16G&expectedConnections=40"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(doc.select("#chart-tick-zero").text()).isEqualTo("0");
+		assertThat(doc.select("#chart-tick-ram").text()).isEqualTo("16 GiB RAM");
+		assertThat(doc.select("#chart-tick-ram").attr("x")).isEqualTo("100.0%");
+		// 0.85 × 16 GiB = 13.6 GiB, at 85 % of the width
+		assertThat(doc.select("#chart-limit-label").text()).isEqualTo("Budget limit: 13.6 GiB");
+		assertThat(doc.select("#chart-limit-label").attr("x")).isEqualTo("85.0%");
+		assertThat(doc.select("#chart-label-expected").text()).startsWith("\u25BC Expected peak (40 connections): ");
+		// FITS: the headroom is there, drawn as an empty part of the RAM's outline
+		assertThat(doc.select("svg rect.chart-frame").attr("width")).isEqualTo("100.0%");
+		assertThat(doc.select("svg rect.seg-headroom")).hasSize(1);
+	}
+
+	@Test
+	void anEmptyHostRamIsRequired() throws Exception {
+		this.mvc.perform(get("/").param("server", "mysql-8.0").param("hostRam", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<p class=\"error\" id=\"hostRam-error\" role=\"alert\">Host RAM is required, e.g. 16G.</p>")));
+		this.mvc.perform(get("/").param("hostRam", " ").param("lang", "ja"))
+			.andExpect(content().string(containsString("ホストのメモリを入力してください（例：16G）。")));
+	}
+
+	@Test
 	void treatsPrefilledDefaultsOfThePreviousServerAsUnset() throws Exception {
 		// the form was showing MySQL 8.0's defaults; the user switched to MariaDB: MariaDB's own defaults apply
 		this.mvc.perform(get("/").param("defaultsOf", "mysql-8.0").param("server", "mariadb-10.11").param("hostRam", "16G")

@@ -67,6 +67,12 @@ class LiveApiController {
 		problem.setType(URI.create("https://memplan.dev/problems/live/" + kind));
 		problem.setTitle("Live probe failed: " + kind);
 		problem.setProperty("kind", failure.kind().name());
+		failure.deniedAccount().ifPresent((denied) -> {
+			// the account as the server saw it, and memplan's least-privileged account, for a script to show as they are
+			problem.setProperty("account", denied.account());
+			problem.setProperty("passwordSent", denied.passwordSent());
+			problem.setProperty("createAccount", denied.leastPrivilegeStatements());
+		});
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
 		if (failure.kind() == ProbeFailure.Kind.BUSY) {
 			answer.header("Retry-After", "5");

@@ -16,6 +16,7 @@ import dev.memplan.report.PlanResponseMapper;
 import dev.memplan.budget.Plan;
 import dev.memplan.app.PlanQuery;
 import dev.memplan.budget.Verdict;
+import dev.memplan.live.DeniedAccount;
 import dev.memplan.live.LiveTarget;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.InputProblem;
@@ -161,7 +162,11 @@ public final class MemplanCli {
 		LiveOutcome outcome = new LivePlanService(LiveProbeSettings.commandLine(), this.planService)
 			.probeAndPlan(target, query(options));
 		if (outcome instanceof LiveOutcome.Failed failed) {
-			throw new CliException(failed.failure().message());
+			throw new CliException(failed.failure().deniedAccount()
+				// one statement a line, to copy into a client
+				.map((denied) -> denied.englishSentence(target.address()) + "\n" + DeniedAccount.englishHowTo() + "\n  "
+						+ String.join("\n  ", denied.leastPrivilegeStatements()))
+				.orElse(failed.failure().message()));
 		}
 		LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;
 		if (options.format.equals("json") && !options.recommendOnly) {

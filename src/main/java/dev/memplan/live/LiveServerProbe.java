@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import dev.memplan.livereading.LiveSnapshot;
 import dev.memplan.livereading.ObservedPeaks;
@@ -179,6 +180,14 @@ public final class LiveServerProbe {
 			return failure(ProbeFailure.Kind.UNKNOWN_HOST, "The host name " + target.host() + " does not resolve.", target);
 		}
 		if (code == 1045 || code == 1044 || state.equals("28000")) {
+			// the server's own message names the account as it saw it (never the password): say which one, and how to make it
+			Optional<DeniedAccount> denied = DeniedAccount.fromServerMessage(ex.getMessage());
+			if (denied.isPresent()) {
+				String message = denied.get().englishSentence(address) + " " + DeniedAccount.englishHowTo() + " "
+						+ String.join(" ", denied.get().leastPrivilegeStatements());
+				return new ProbeFailure(ProbeFailure.Kind.ACCESS_DENIED, message, args(target, this.socketTimeout.toSeconds(), ""),
+						denied.get());
+			}
 			return failure(ProbeFailure.Kind.ACCESS_DENIED, "The server at " + address + " refused the user name or password.", target);
 		}
 		if (causes.stream().anyMatch(ConnectException.class::isInstance)) {

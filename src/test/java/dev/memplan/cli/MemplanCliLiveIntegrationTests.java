@@ -38,14 +38,21 @@ class MemplanCliLiveIntegrationTests {
 	}
 
 	@Test
-	void saysClearlyWhenTheServerRefusesTheLogin() {
+	void saysClearlyWhenTheServerRefusesTheLogin() throws Exception {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = new MemplanCli(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-				new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("PROBE_PASSWORD", "wrong"))
+				new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("PROBE_PASSWORD", "Cli-Wrong-4417"))
 			.run(List.of("check", "--live", "127.0.0.1", "--user", LocalMariaDb.USER, "--password-env", "PROBE_PASSWORD",
 					"--ram", "64G"));
 		assertThat(code).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("memplan: The server at 127.0.0.1:3306 refused the user name or password.\n");
+		String account = "'memplan_probe'@'" + LocalMariaDb.scalar("SELECT SUBSTRING_INDEX(USER(), '@', -1)") + "'";
+		// the sentence, then memplan's least-privileged account one statement a line
+		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("memplan: The server at 127.0.0.1:3306 refused " + account + ", ")
+			.contains("\nA least-privileged account for memplan needs no privilege for the variables and the status;")
+			.endsWith(":\n  CREATE USER " + account + " IDENTIFIED BY '<new password>';\n  GRANT SELECT ON performance_schema.* TO "
+					+ account + ";  -- MySQL 8\n  GRANT SELECT ON sys.* TO " + account + ";  -- MySQL 8\n  GRANT PROCESS ON *.* TO "
+					+ account + ";  -- MariaDB\n")
+			.doesNotContain("Cli-Wrong-4417");
 	}
 
 }

@@ -135,10 +135,28 @@ class LiveServerProbeIntegrationTests {
 	}
 
 	@Test
-	void saysAWrongPasswordWasRefused() {
+	void saysAWrongPasswordWasRefusedAndNamesTheAccountTheServerSaw() throws Exception {
 		ProbeFailure failure = failure(this.probe.probe(target(LocalMariaDb.HOST, LocalMariaDb.PORT, "wrong-password", "PREFERRED")));
 		assertThat(failure.kind()).isEqualTo(ProbeFailure.Kind.ACCESS_DENIED);
-		assertThat(failure.message()).doesNotContain("wrong-password");
+		// the host part the server matches a login from 127.0.0.1 against, as USER() shows it to root on the same path
+		String seen = LocalMariaDb.scalar("SELECT SUBSTRING_INDEX(USER(), '@', -1)");
+		assertThat(failure.deniedAccount()).contains(new DeniedAccount(LocalMariaDb.USER, seen, true));
+		assertThat(failure.message()).startsWith("The server at 127.0.0.1:3306 refused 'memplan_probe'@'" + seen
+				+ "', the user and the host as the server saw them: either the password is wrong, or no account for 'memplan_probe'"
+				+ " has a host part that matches '" + seen + "'")
+			.contains("CREATE USER 'memplan_probe'@'" + seen + "' IDENTIFIED BY '<new password>';")
+			.contains("GRANT PROCESS ON *.* TO 'memplan_probe'@'" + seen + "';")
+			.doesNotContain("wrong-password");
+	}
+
+	@Test
+	void anAccountNameFromTheServerIsEscapedAsSql() throws Exception {
+		// no such user: MariaDB answers 1045 and echoes the name as it was sent, quote and markup included
+		ProbeFailure failure = failure(this.probe.probe(LiveTarget.of(LocalMariaDb.HOST, Integer.toString(LocalMariaDb.PORT),
+				"o'<b>x", "some-password".toCharArray(), "PREFERRED")));
+		assertThat(failure.kind()).isEqualTo(ProbeFailure.Kind.ACCESS_DENIED);
+		assertThat(failure.deniedAccount().orElseThrow().user()).isEqualTo("o'<b>x");
+		assertThat(failure.deniedAccount().orElseThrow().account()).startsWith("'o''<b>x'@'");
 	}
 
 	@Test

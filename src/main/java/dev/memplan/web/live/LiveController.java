@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.memplan.budget.TierTable;
 import dev.memplan.core.InputProblem;
 import dev.memplan.core.InvalidInputException;
+import dev.memplan.live.DeniedAccount;
 import dev.memplan.live.LiveTarget;
 import dev.memplan.live.ProbeFailure;
 import dev.memplan.web.LanguageResolver;
@@ -81,6 +82,25 @@ class LiveController {
 		model.addAttribute("tiers", TierTable.standard().tiers());
 	}
 
+	/**
+	 * A refused login: the account as the server saw it, in the page's language, and the statements
+	 * that create memplan's least-privileged account (SQL, the same in every language).
+	 */
+	private void showDenied(ProbeFailure failure, DeniedAccount denied, Model model, Locale locale) {
+		String address = failure.args().isEmpty() ? "" : failure.args().get(0);
+		String sentence = this.problemText.of("probe.ACCESS_DENIED.account",
+				new Object[] { address, denied.account(), denied.userLiteral(), denied.hostLiteral() }, denied.englishSentence(address),
+				locale);
+		if (!denied.passwordSent() && !"en".equals(locale.getLanguage())) {
+			// the English sentence says it already
+			sentence = sentence + " " + this.problemText.of("probe.ACCESS_DENIED.noPassword", new Object[] { address }, null, locale);
+		}
+		model.addAttribute("failure", sentence);
+		model.addAttribute("deniedHowTo", this.problemText.of("probe.ACCESS_DENIED.howTo", new Object[] { address },
+				DeniedAccount.englishHowTo(), locale));
+		model.addAttribute("deniedStatements", String.join("\n", denied.leastPrivilegeStatements()));
+	}
+
 	@PostMapping(path = "/live", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String probe(@RequestParam Map<String, String> params, Model model, Locale locale, HttpServletResponse response) {
 		LiveForm form = LiveForm.from(params);
@@ -100,6 +120,7 @@ class LiveController {
 				}
 				model.addAttribute("failure", this.problemText.of("probe." + failed.failure().kind(), failed.failure().args().toArray(),
 						failed.failure().message(), locale));
+				failed.failure().deniedAccount().ifPresent((denied) -> showDenied(failed.failure(), denied, model, locale));
 				return "live";
 			}
 			LiveOutcome.Planned planned = (LiveOutcome.Planned) outcome;

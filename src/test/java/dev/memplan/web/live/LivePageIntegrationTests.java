@@ -65,8 +65,12 @@ class LivePageIntegrationTests {
 		this.driver.findElement(By.id("password")).sendKeys("not-the-password");
 		this.driver.findElement(By.id("hostRam")).sendKeys("16G");
 		Browser.submit(this.driver);
+		String seen = LocalMariaDb.scalar("SELECT SUBSTRING_INDEX(USER(), '@', -1)");
 		assertThat(this.driver.findElement(By.id("probe-failure")).getText())
-			.isEqualTo("The server at 127.0.0.1:3306 refused the user name or password.");
+			.startsWith("The server at 127.0.0.1:3306 refused 'memplan_probe'@'" + seen + "', the user and the host as the server saw them");
+		assertThat(this.driver.findElement(By.id("probe-denied-sql")).getText())
+			.startsWith("CREATE USER 'memplan_probe'@'" + seen + "' IDENTIFIED BY '<new password>';");
+		assertThat(this.driver.getPageSource()).doesNotContain("not-the-password");
 	}
 
 }

@@ -174,7 +174,7 @@ public final class InventoryReader {
 			catch (LiveTarget.InvalidTargetException ex) {
 				throw fail(valueNode(fields, ex.field(), node), field(fields, own, ex.field(), path), ex.getMessage());
 			}
-			permitted(checked.host(), fields.get("host").getValueNode(), path + ".host");
+			permitted(checked.host(), checked.port(), fields.get("host").getValueNode(), path + ".host");
 			long ramBytes;
 			try {
 				ramBytes = ByteSize.parseHostMemory(hostRam).toLongExact();
@@ -284,13 +284,15 @@ public final class InventoryReader {
 			return duration;
 		}
 
-		private void permitted(String host, Node node, String field) {
+		/** The live probe's own check (host and port), so start-up refuses exactly what a probe would. */
+		private void permitted(String host, int port, Node node, String field) {
 			AllowedHosts allowed = new AllowedHosts(liveSettings().allowedHosts());
 			try {
-				allowed.permit(host);
+				allowed.permit(host, port);
 			}
 			catch (AllowedHosts.HostNotAllowedException ex) {
-				throw fail(node, field, host + " is not in memplan.live.allowed-hosts");
+				// the port too: with a host:port entry the same host on another port is refused
+				throw fail(node, field, host + " port " + port + " is not in memplan.live.allowed-hosts");
 			}
 			catch (UnknownHostException ex) {
 				// a name that does not resolve now may resolve later: the scan reports it down with the reason

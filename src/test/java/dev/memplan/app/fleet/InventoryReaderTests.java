@@ -172,7 +172,78 @@ class InventoryReaderTests {
 				  - {name: inside, host: 10.1.2.3, user: u, hostRam: 16G}
 				  - {name: outside, host: 192.168.1.5, user: u, hostRam: 16G}
 				""");
-		assertThat(ex.getMessage()).isEqualTo("fleet.yml:3: targets[1].host: 192.168.1.5 is not in memplan.live.allowed-hosts");
+		assertThat(ex.getMessage()).isEqualTo("fleet.yml:3: targets[1].host: 192.168.1.5 port 3306 is not in memplan.live.allowed-hosts");
+	}
+
+	@Test
+	void aHostAndPortEntryAllowsThatHostOnThatPort() {
+		LiveProbeSettings onePort = new LiveProbeSettings(true, List.of("db1:3306"), null, null);
+		Inventory inventory = new InventoryReader(onePort, ENV).parse("""
+				targets:
+				  - {name: db1, host: db1, port: 3306, user: u, hostRam: 16G}
+				""", "fleet.yml", this.dir);
+		assertThat(inventory.targets()).extracting(FleetTarget::name).containsExactly("db1");
+	}
+
+	@Test
+	void aHostAndPortEntryRefusesTheSameHostOnAnotherPort() {
+		LiveProbeSettings onePort = new LiveProbeSettings(true, List.of("db1:3306"), null, null);
+		InventoryException ex = failure(onePort, """
+				targets:
+				  - {name: db1, host: db1, user: u, hostRam: 16G}
+				  - {name: db1b, host: db1, port: 3307, user: u, hostRam: 16G}
+				""");
+		assertThat(ex.getMessage()).isEqualTo("fleet.yml:3: targets[1].host: db1 port 3307 is not in memplan.live.allowed-hosts");
+	}
+
+	/**
+	 * Every refusal that touches a password names where it comes from (the variable, the file, the
+	 * field) and never a secret: not the variable's value, not a password file's content, not a
+	 * password written where a variable name or a password belongs.
+	 */
+	@Test
+	void noRefusalEchoesASecret() throws IOException {
+		Path readable = Files.writeString(this.dir.resolve("open.pw"), "file-s3cret\n");
+		Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
+		Path tooLong = Files.writeString(this.dir.resolve("long.pw"), "long-s3cret".repeat(1000));
+		Files.setPosixFilePermissions(tooLong, PosixFilePermissions.fromString("rw-------"));
+		Map<String, String> refusals = new java.util.LinkedHashMap<>();
+		refusals.put("""
+				defaults: {passwordEnv: MEMPLAN_FLEET_PASSWORD}
+				targets:
+				  - {name: db1, host: db1, user: u, hostRam: 16G, port: 0}
+				""", "fleet.yml:3: targets[0].port: a port is a number from 1 to 65535");
+		refusals.put("""
+				targets:
+				  - {name: db1, host: db1, user: u, hostRam: 16G, passwordEnv: MEMPLAN_FLEET_PASSWORD, passwordFile: open.pw}
+				""", "fleet.yml:2: targets[0].passwordFile: give passwordEnv or passwordFile, not both");
+		refusals.put("""
+				targets:
+				  - {name: db1, host: db1, user: u, hostRam: 16G, passwordEnv: "pw=Tr0ub4dor&3"}
+				""", "fleet.yml:2: targets[0].passwordEnv: not an environment variable name");
+		refusals.put("""
+				targets:
+				  - {name: db1, host: db1, user: u, hostRam: 16G, passwordFile: open.pw}
+				""", "fleet.yml:2: targets[0].passwordFile: the password file " + readable
+				+ " can be read by its group or by everyone; make it owner-only (chmod 600)");
+		refusals.put("""
+				targets:
+				  - {name: db1, host: db1, user: u, hostRam: 16G, passwordEnv: MEMPLAN_FLEET_PASSWORD}
+				  - {name: db2, host: db2, user: u, hostRam: 16G, password: "Tr0ub4dor&3"}
+				""", "fleet.yml:3: targets[1].password: passwords are never written in the inventory;"
+				+ " name an environment variable (passwordEnv) or an owner-only file (passwordFile)");
+		for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+			InventoryException ex = failure(refusal.getKey());
+			assertThat(ex.getMessage()).isEqualTo(refusal.getValue())
+				.doesNotContain("s3cret") // MEMPLAN_FLEET_PASSWORD's value, and both files' content
+				.doesNotContain("Tr0ub4dor");
+		}
+		// the too-long file is refused at the probe, not at start; its message names the file only
+		PasswordSource source = parse("""
+				targets:
+				  - {name: db1, host: db1, user: u, hostRam: 16G, passwordFile: long.pw}
+				""").targets().get(0).password();
+		assertThatThrownBy(() -> source.read(ENV)).hasMessage("the password file " + tooLong + " is longer than 4096 bytes");
 	}
 
 	@Test

@@ -43,7 +43,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setType(INVALID_INPUT);
 		problem.setTitle("Invalid input");
 		List<Map<String, String>> errors = ex.problems().stream()
-			.map((p) -> Map.of("field", p.field(), "message", p.message()))
+			.map((p) -> Map.of("field", p.field(), "message", p.message().inEnglish()))
 			.toList();
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);

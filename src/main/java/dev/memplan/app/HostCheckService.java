@@ -57,11 +57,10 @@ public class HostCheckService {
 			snapshot = new HostSnapshotParser().parse((snapshotText != null) ? snapshotText : "");
 		}
 		catch (HostSnapshotParser.SnapshotValueException ex) {
-			throw new InvalidInputException(new InputProblem("snapshot", ex.text(), ex.getMessage())
-				.withKey("error.snapshot.value", ex.line(), ex.field(), ex.text()));
+			throw new InvalidInputException(InputProblem.of("snapshot", ex.text(), "error.snapshot.value", ex.line(), ex.field(), ex.text(), ex.reason()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(new InputProblem("snapshot", "", ex.getMessage()).withKey("error.snapshot"));
+			throw new InvalidInputException(InputProblem.of("snapshot", "", "error.snapshot"));
 		}
 		return new HostRiskAnalyzer().analyze(snapshot, worstCase(worstCase), adj(proposedAdj));
 	}
@@ -74,7 +73,7 @@ public class HostCheckService {
 			return ByteSize.parseHostMemory(text).toLongExact();
 		}
 		catch (ByteSizeFormatException ex) {
-			throw new InvalidInputException(new InputProblem("worstCase", text, "Worst case " + ex.getMessage()).withKey("error.worstCase", text));
+			throw new InvalidInputException(InputProblem.of("worstCase", text, "error.worstCase", text, ex.reason()));
 		}
 	}
 
@@ -91,8 +90,7 @@ public class HostCheckService {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new InvalidInputException(new InputProblem("proposedOomScoreAdj", text, "oom_score_adj is a whole number from -1000 to 1000.")
-			.withKey("error.adj"));
+		throw new InvalidInputException(InputProblem.of("proposedOomScoreAdj", text, "error.adj"));
 	}
 
 }

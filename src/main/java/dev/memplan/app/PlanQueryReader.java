@@ -56,8 +56,7 @@ public final class PlanQueryReader {
 			}
 		});
 		if (ram != null && share != null && BudgetCalculator.budgetLimit(new HostSpec(ram, null, null, share, 0)) <= reserved) {
-			problems.add(new InputProblem("reservedForOtherProcesses", query.reservedForOtherProcesses(),
-					"The memory reserved for other processes leaves nothing for MySQL on this host.").withKey("error.reserved.tooLarge"));
+			problems.add(InputProblem.of("reservedForOtherProcesses", query.reservedForOtherProcesses(), "error.reserved.tooLarge"));
 		}
 		if (!problems.isEmpty()) {
 			problems.addAll(variableProblems(profile, settings));
@@ -82,16 +81,14 @@ public final class PlanQueryReader {
 				packet = ByteSize.parse(assumptions.largestPacket().strip()).toLongExact();
 			}
 			catch (ByteSizeFormatException | ArithmeticException ex) {
-				problems.add(new InputProblem("largestPacket", assumptions.largestPacket(),
-						"The largest packet must be a size such as 16M.").withKey("error.largestPacket"));
+				problems.add(InputProblem.of("largestPacket", assumptions.largestPacket(), "error.largestPacket"));
 			}
 		}
 		Allocator allocator = null;
 		if (!PlanQuery.isBlank(assumptions.allocator())) {
 			allocator = Allocator.parse(assumptions.allocator());
 			if (allocator == null) {
-				problems.add(new InputProblem("allocator", assumptions.allocator(), "The allocator is glibc, jemalloc or tcmalloc.")
-					.withKey("error.allocator"));
+				problems.add(InputProblem.of("allocator", assumptions.allocator(), "error.allocator"));
 			}
 		}
 		return new Workload(tempTables, packet, allocator);
@@ -113,7 +110,7 @@ public final class PlanQueryReader {
 		Optional<ServerProfile> profile = this.catalog.profile(id);
 		if (profile.isEmpty()) {
 			String known = this.catalog.profiles().stream().map(ServerProfile::id).collect(Collectors.joining(", "));
-			problems.add(new InputProblem("server", server, "Unknown server; choose one of " + known + ".").withKey("error.server", known));
+			problems.add(InputProblem.of("server", server, "error.server", known));
 			return this.catalog.require(PlanQuery.DEFAULT_SERVER);
 		}
 		return profile.get();
@@ -121,19 +118,19 @@ public final class PlanQueryReader {
 
 	private static Long readHostRam(String text, List<InputProblem> problems) {
 		if (text == null || text.isBlank()) {
-			problems.add(new InputProblem("hostRam", text, "Host RAM is required, e.g. 16G.").withKey("error.hostRam.required"));
+			problems.add(InputProblem.of("hostRam", text, "error.hostRam.required"));
 			return null;
 		}
 		try {
 			long ram = ByteSize.parseHostMemory(text).toLongExact();
 			if (ram < (64L << 20)) {
-				problems.add(new InputProblem("hostRam", text, "The host's RAM must be at least 64 MiB.").withKey("error.hostRam.min"));
+				problems.add(InputProblem.of("hostRam", text, "error.hostRam.min"));
 				return null;
 			}
 			return ram;
 		}
 		catch (ByteSizeFormatException ex) {
-			problems.add(new InputProblem("hostRam", text, "Host RAM " + ex.getMessage()).withKey("error.hostRam", text));
+			problems.add(InputProblem.of("hostRam", text, "error.hostRam", text, ex.reason()));
 			return null;
 		}
 	}
@@ -145,14 +142,13 @@ public final class PlanQueryReader {
 		try {
 			long value = Long.parseLong(text.strip());
 			if (value < min || value > max) {
-				problems.add(new InputProblem(field, text, "Must be a whole number from " + min + " to " + max + ".")
-					.withKey("error.range", min, max));
+				problems.add(InputProblem.of(field, text, "error.range", min, max));
 				return Optional.empty();
 			}
 			return Optional.of(value);
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new InputProblem(field, text, "'" + InputProblem.excerpt(text) + "' is not a whole number.").withKey("error.whole", text));
+			problems.add(InputProblem.of(field, text, "error.whole", text));
 			return Optional.empty();
 		}
 	}
@@ -174,7 +170,7 @@ public final class PlanQueryReader {
 			value = value.substring(0, value.length() - 1).strip();
 		}
 		if (!SHARE.matcher(value).matches()) {
-			problems.add(new InputProblem("mysqlShare", text, "Write MySQL's share of RAM as 0.85 or 85 %.").withKey("error.share"));
+			problems.add(InputProblem.of("mysqlShare", text, "error.share"));
 			return null;
 		}
 		BigDecimal share = new BigDecimal(value);
@@ -182,8 +178,7 @@ public final class PlanQueryReader {
 			share = share.movePointLeft(2);
 		}
 		if (share.compareTo(MIN_SHARE) < 0 || share.compareTo(BigDecimal.ONE) > 0) {
-			problems.add(new InputProblem("mysqlShare", text, "MySQL's share of RAM must be from 1 % to 100 %.")
-				.withKey("error.share.range"));
+			problems.add(InputProblem.of("mysqlShare", text, "error.share.range"));
 			return null;
 		}
 		return share;
@@ -197,8 +192,7 @@ public final class PlanQueryReader {
 			return ByteSize.parseHostMemory(text).toLongExact();
 		}
 		catch (ByteSizeFormatException ex) {
-			problems.add(new InputProblem("reservedForOtherProcesses", text, "Reserved memory " + ex.getMessage())
-				.withKey("error.reserved", text));
+			problems.add(InputProblem.of("reservedForOtherProcesses", text, "error.reserved", text, ex.reason()));
 			return 0;
 		}
 	}

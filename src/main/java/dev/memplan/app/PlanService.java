@@ -54,8 +54,7 @@ public class PlanService {
 	 */
 	public PlanResult plan(PlanQuery query, ImportRequest input) {
 		if (input.files().size() > MAX_FILES) {
-			throw new InvalidInputException(new InputProblem("files", "", "At most " + MAX_FILES + " files can be read at once.")
-				.withKey("error.files", MAX_FILES));
+			throw new InvalidInputException(InputProblem.of("files", "", "error.files", MAX_FILES));
 		}
 		String dump = !ImportRequest.isBlank(input.showVariables()) ? input.showVariables()
 				: PastedText.looksLikeShowVariables(input.mycnf()) ? input.mycnf() : null;

@@ -59,8 +59,7 @@ public final class Planner {
 			return new Plan(profile, host, effective, budget, recommendation, solution, Diagnostics.grouped(diagnostics));
 		}
 		catch (ArithmeticException ex) {
-			throw new InvalidInputException(new InputProblem("variables", "",
-					"The configured sizes add up to more than 8 EiB; no host can hold this configuration.").withKey("error.tooLarge"));
+			throw new InvalidInputException(InputProblem.of("variables", "", "error.tooLarge"));
 		}
 	}
 

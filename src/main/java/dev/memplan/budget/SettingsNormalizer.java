@@ -43,10 +43,8 @@ public final class SettingsNormalizer {
 			if (!specs.containsKey(name)) {
 				SettingValue value = settings.get(name);
 				problems.add(this.catalog.isKnownAnywhere(name)
-						? new InputProblem(name, value.text(), name + " does not exist on " + profile.displayName())
-							.withKey("error.variable.notHere", name, profile.displayName())
-						: new InputProblem(name, value.text(), name + " is not a memory variable memplan knows")
-							.withKey("error.variable.unknown", name));
+						? InputProblem.of(name, value.text(), "error.variable.notHere", name, profile.displayName())
+						: InputProblem.of(name, value.text(), "error.variable.unknown", name));
 			}
 		}
 		Map<String, EffectiveVariable> effective = new LinkedHashMap<>();
@@ -64,10 +62,13 @@ public final class SettingsNormalizer {
 							DiagnosticCode.VALUE_ADJUSTED, Severity.WARNING).wordedBy(note.messageKey(), note.args())));
 				}
 			}
+			catch (ByteSizeFormatException ex) {
+				problems.add(sizeProblem(spec.name(), value.text(), ex));
+			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new InputProblem(spec.name(), value.text(), spec.name() + ": " + ex.getMessage())
-					.withKey(spec.isNumeric() ? "error.variable.size" : "error.variable.word", value.text(),
-							String.join(", ", spec.allowedValues().isEmpty() ? List.of("ON", "OFF") : spec.allowedValues())));
+				// not a size: an ON/OFF or a word from the variable's list
+				problems.add(InputProblem.of(spec.name(), value.text(), "error.variable.word", spec.name(), value.text(),
+						String.join(", ", spec.allowedValues().isEmpty() ? List.of("ON", "OFF") : spec.allowedValues())));
 			}
 		}
 		Map<String, Long> keyCaches = new LinkedHashMap<>();
@@ -76,8 +77,8 @@ public final class SettingsNormalizer {
 			try {
 				keyCaches.put(cache, read(keyBuffer, value).bytes());
 			}
-			catch (IllegalArgumentException ex) {
-				problems.add(new InputProblem(cache + ".key_buffer_size", value.text(), ex.getMessage()));
+			catch (ByteSizeFormatException ex) {
+				problems.add(sizeProblem(cache + ".key_buffer_size", value.text(), ex));
 			}
 		});
 		if (!problems.isEmpty()) {
@@ -87,6 +88,14 @@ public final class SettingsNormalizer {
 		return new EffectiveSettings(profile, effective, keyCaches, diagnostics);
 	}
 
+	private static InputProblem sizeProblem(String name, String text, ByteSizeFormatException refused) {
+		return InputProblem.of(name, text, "error.variable.size", name, text, refused.reason());
+	}
+
+	/**
+	 * @throws ByteSizeFormatException for a size or count the server would refuse
+	 * @throws IllegalArgumentException for an ON/OFF or a word the variable does not take
+	 */
 	static EffectiveVariable read(VariableSpec spec, SettingValue value) {
 		String text = value.text().strip();
 		return switch (spec.type()) {
@@ -98,13 +107,7 @@ public final class SettingsNormalizer {
 	}
 
 	private static EffectiveVariable readNumber(VariableSpec spec, String text, Origin origin) {
-		ByteSize parsed;
-		try {
-			parsed = ByteSize.parse(text);
-		}
-		catch (ByteSizeFormatException ex) {
-			throw new IllegalArgumentException(ex.getMessage());
-		}
+		ByteSize parsed = ByteSize.parse(text);
 		List<VariableNote> notes = new ArrayList<>();
 		long value = clamp(spec, parsed.unsignedBytes(), notes);
 		return numeric(spec, value, origin, notes);
@@ -145,7 +148,7 @@ public final class SettingsNormalizer {
 		return switch (text.toUpperCase(Locale.ROOT)) {
 			case "ON", "1", "TRUE", "YES" -> true;
 			case "OFF", "0", "FALSE", "NO" -> false;
-			default -> throw new IllegalArgumentException("'" + InputProblem.excerpt(text) + "' is not ON or OFF");
+			default -> throw new IllegalArgumentException("not ON or OFF");
 		};
 	}
 
@@ -156,7 +159,7 @@ public final class SettingsNormalizer {
 				return allowed;
 			}
 		}
-		throw new IllegalArgumentException("'" + InputProblem.excerpt(text) + "' is not one of " + String.join(", ", spec.allowedValues()));
+		throw new IllegalArgumentException("not one of " + spec.allowedValues());
 	}
 
 }

@@ -100,7 +100,7 @@ public final class MemplanCli {
 		}
 		catch (InvalidInputException ex) {
 			for (InputProblem problem : ex.problems()) {
-				this.err.println("memplan: " + optionName(problem.field()) + ": " + problem.message());
+				this.err.println("memplan: " + optionName(problem.field()) + ": " + problem.message().inEnglish());
 			}
 			return INPUT_ERROR;
 		}

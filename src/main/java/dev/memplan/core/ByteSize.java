@@ -54,7 +54,7 @@ public final class ByteSize implements Comparable<ByteSize> {
 	 */
 	public static ByteSize parse(String text) {
 		if (text == null) {
-			throw new ByteSizeFormatException("", "a number is required");
+			throw new ByteSizeFormatException("", Message.of("size.required"));
 		}
 		String value = text.strip();
 		int digits = 0;
@@ -62,16 +62,14 @@ public final class ByteSize implements Comparable<ByteSize> {
 			digits++;
 		}
 		if (digits == 0) {
-			throw new ByteSizeFormatException(text, value.isEmpty() ? "a number is required"
-					: "it must start with a whole number of bytes, optionally followed by K, M, G, T, P or E");
+			throw new ByteSizeFormatException(text, Message.of(value.isEmpty() ? "size.required" : "size.wholeNumber"));
 		}
 		int shift = 0;
 		if (digits < value.length()) {
 			char suffix = Character.toUpperCase(value.charAt(digits));
 			int index = SUFFIXES.indexOf(suffix);
 			if (index < 0) {
-				throw new ByteSizeFormatException(text, "unknown suffix '" + value.charAt(digits)
-						+ "' (the server accepts K, M, G, T, P or E after a whole number)");
+				throw new ByteSizeFormatException(text, Message.of("size.suffix", value.charAt(digits)));
 			}
 			shift = 10 * (index + 1);
 		}
@@ -81,11 +79,11 @@ public final class ByteSize implements Comparable<ByteSize> {
 		}
 		// 2^64 - 1 has 20 digits: a longer number is refused before any arithmetic (a million digits took 14 s)
 		if (digits - leadingZeros > 20) {
-			throw new ByteSizeFormatException(text, "it is larger than 2^64 - 1 bytes, the largest value the server reads");
+			throw new ByteSizeFormatException(text, Message.of("size.tooLarge"));
 		}
 		BigInteger bytes = new BigInteger(value.substring(leadingZeros, digits)).shiftLeft(shift);
 		if (bytes.compareTo(UNSIGNED_LONG_LIMIT) >= 0) {
-			throw new ByteSizeFormatException(text, "it is larger than 2^64 - 1 bytes, the largest value the server reads");
+			throw new ByteSizeFormatException(text, Message.of("size.tooLarge"));
 		}
 		return new ByteSize(bytes.longValue());
 	}
@@ -98,7 +96,7 @@ public final class ByteSize implements Comparable<ByteSize> {
 	public static ByteSize parseHostMemory(String text) {
 		// bounded before BigDecimal sees it: 2^63 bytes has 19 digits, and a fraction finer than a byte is floored anyway
 		if (text == null || text.isBlank()) {
-			throw new ByteSizeFormatException(text == null ? "" : text, "an amount of memory is required, e.g. 16G");
+			throw new ByteSizeFormatException(text == null ? "" : text, Message.of("size.host.required"));
 		}
 		String value = text.strip();
 		int end = 0;
@@ -108,10 +106,10 @@ public final class ByteSize implements Comparable<ByteSize> {
 		String number = value.substring(0, end);
 		String unit = value.substring(end).strip().toUpperCase(Locale.ROOT);
 		if (number.isEmpty() || number.startsWith(".") || number.endsWith(".") || number.indexOf('.') != number.lastIndexOf('.')) {
-			throw new ByteSizeFormatException(text, "write it as a number with an optional unit, e.g. 16G or 7.5 GiB");
+			throw new ByteSizeFormatException(text, Message.of("size.host.number"));
 		}
 		if (number.length() > MAX_HOST_MEMORY_DIGITS) {
-			throw new ByteSizeFormatException(text, "it has more than " + MAX_HOST_MEMORY_DIGITS + " digits; write it with a unit, e.g. 16G");
+			throw new ByteSizeFormatException(text, Message.of("size.host.digits", MAX_HOST_MEMORY_DIGITS));
 		}
 		int shift = switch (unit) {
 			case "", "B" -> 0;
@@ -120,13 +118,12 @@ public final class ByteSize implements Comparable<ByteSize> {
 			case "G", "GB", "GIB" -> 30;
 			case "T", "TB", "TIB" -> 40;
 			case "P", "PB", "PIB" -> 50;
-			default -> throw new ByteSizeFormatException(text, "unknown unit '" + value.substring(end).strip()
-					+ "' (use K, M, G, T or P; they are read as powers of 1024)");
+			default -> throw new ByteSizeFormatException(text, Message.of("size.host.unit", InputProblem.excerpt(value.substring(end).strip())));
 		};
 		BigInteger bytes = new BigDecimal(number).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(shift)))
 				.setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
 		if (bytes.bitLength() > 63) {
-			throw new ByteSizeFormatException(text, "it is larger than any host can have");
+			throw new ByteSizeFormatException(text, Message.of("size.host.tooLarge"));
 		}
 		return new ByteSize(bytes.longValue());
 	}

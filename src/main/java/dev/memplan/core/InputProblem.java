@@ -1,26 +1,21 @@
 package dev.memplan.core;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * One field of the input that cannot be used, with the text as the user typed it. {@code message}
- * is English; {@code key} and {@code args} let a page say it in another language.
+ * One field of the input that cannot be used, with the text as the user typed it, and the
+ * {@code message} that says why: its words are in the message bundles, so a page says it in its
+ * own language and the API and the command line in English ({@link Message#inEnglish()}).
  */
-public record InputProblem(String field, String text, String message, String key, List<String> args) {
+public record InputProblem(String field, String text, Message message) {
 
-	public InputProblem {
-		args = (args != null) ? List.copyOf(args) : List.of();
-	}
-
-	public InputProblem(String field, String text, String message) {
-		this(field, text, message, null, List.of());
-	}
-
-	/** The same problem with a message key ({@code error.…}) and the values in it, each cut to an excerpt. */
-	public InputProblem withKey(String messageKey, Object... values) {
-		return new InputProblem(this.field, this.text, this.message, messageKey,
-				Arrays.stream(values).map(String::valueOf).map(InputProblem::excerpt).toList());
+	/**
+	 * The problem worded by the message {@code key} ({@code error.…}) with these values: text is cut to
+	 * an excerpt, a {@link Message} (the reason a size is refused) stays one.
+	 */
+	public static InputProblem of(String field, String text, String key, Object... values) {
+		return new InputProblem(field, text, Message.of(key, Arrays.stream(values)
+			.map((value) -> (value instanceof Message) ? value : excerpt(String.valueOf(value))).toArray()));
 	}
 
 	/** The text as typed, cut to 40 characters: a message never echoes a megabyte back. */

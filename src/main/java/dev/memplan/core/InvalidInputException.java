@@ -8,7 +8,7 @@ public class InvalidInputException extends RuntimeException {
 	private final List<InputProblem> problems;
 
 	public InvalidInputException(List<InputProblem> problems) {
-		super(problems.isEmpty() ? "Invalid input" : problems.get(0).message());
+		super(problems.isEmpty() ? "Invalid input" : problems.get(0).message().inEnglish());
 		this.problems = List.copyOf(problems);
 	}
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.memplan.core.InputProblem;
+import dev.memplan.core.Message;
+
 /**
  * Reads the output of memplan-host-snapshot.sh back; lines it does not know are skipped. Every
  * number is range-checked before arithmetic: a size is 0 to 1 PiB in kB, an oom_score_adj −1000 to
@@ -24,7 +27,7 @@ public final class HostSnapshotParser {
 
 	private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
 
-	/** A value the snapshot cannot hold: the line, the field, the text (cut short), and why. */
+	/** A value the snapshot cannot hold: the line, the field, the text (cut short), and why ({@code snapshot.*}). */
 	public static final class SnapshotValueException extends IllegalArgumentException {
 
 		private final int line;
@@ -33,11 +36,14 @@ public final class HostSnapshotParser {
 
 		private final String text;
 
-		SnapshotValueException(int line, String field, String text, String reason) {
-			super("Line " + line + " of the snapshot: " + field + " '" + excerpt(text) + "' " + reason);
+		private final Message reason;
+
+		SnapshotValueException(int line, String field, String text, Message reason) {
+			super(Message.of("error.snapshot.value", line, field, InputProblem.excerpt(text), reason).inEnglish());
 			this.line = line;
 			this.field = field;
-			this.text = excerpt(text);
+			this.text = InputProblem.excerpt(text);
+			this.reason = reason;
 		}
 
 		public int line() {
@@ -52,8 +58,8 @@ public final class HostSnapshotParser {
 			return this.text;
 		}
 
-		private static String excerpt(String text) {
-			return (text.length() <= 40) ? text : text.substring(0, 40) + "…";
+		public Message reason() {
+			return this.reason;
 		}
 
 	}
@@ -61,7 +67,7 @@ public final class HostSnapshotParser {
 	/** @throws IllegalArgumentException when the text is not a snapshot at all, or a value is out of range */
 	public HostSnapshot parse(String text) {
 		if (!text.contains(HEADER)) {
-			throw new IllegalArgumentException("This is not the output of memplan-host-snapshot.sh (its first line is '" + HEADER + "').");
+			throw new IllegalArgumentException(Message.english("error.snapshot", new Object[0]));
 		}
 		String kernel = null;
 		Map<String, Long> meminfo = new LinkedHashMap<>();
@@ -108,7 +114,7 @@ public final class HostSnapshotParser {
 
 	private static String kernel(int line, String release) {
 		if (!KERNEL.matcher(release).matches() || LONG_DIGITS.matcher(release).find()) {
-			throw new SnapshotValueException(line, "kernel", release, "is not a kernel release such as 5.15.0-91-generic.");
+			throw new SnapshotValueException(line, "kernel", release, Message.of("snapshot.kernel"));
 		}
 		return release;
 	}
@@ -137,11 +143,11 @@ public final class HostSnapshotParser {
 
 	private static long whole(int line, String field, String text, long min, long max) {
 		if (!WHOLE.matcher(text).matches()) {
-			throw new SnapshotValueException(line, field, text, "is not a number from " + min + " to " + max + ".");
+			throw new SnapshotValueException(line, field, text, Message.of("snapshot.range", min, max));
 		}
 		long value = Long.parseLong(text);
 		if (value < min || value > max) {
-			throw new SnapshotValueException(line, field, text, "is not a number from " + min + " to " + max + ".");
+			throw new SnapshotValueException(line, field, text, Message.of("snapshot.range", min, max));
 		}
 		return value;
 	}

@@ -126,9 +126,9 @@ class PlanApiTests {
 		this.mvc.perform(post("/api/v1/plan").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field=='sort_buffer_size')].message")
-				.value(hasItem("sort_buffer_size: '1.5G' is not a valid size: unknown suffix '.' (the server accepts K, M, G, T, P or E after a whole number)")))
+				.value(hasItem("sort_buffer_size: '1.5G' is not a valid size: unknown suffix '.' (the server accepts K, M, G, T, P or E after a whole number).")))
 			.andExpect(jsonPath("$.errors[?(@.field=='query_cache_size')].message")
-				.value(hasItem("query_cache_size does not exist on MySQL 8.0")));
+				.value(hasItem("query_cache_size does not exist on MySQL 8.0.")));
 	}
 
 	@Test

@@ -175,7 +175,7 @@ class SettingsNormalizerTests {
 	void saysThatARemovedVariableDoesNotExistOnThisServer() {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> normalize("mysql-8.0", 16 * GIB, "query_cache_size", "1M"))
-			.satisfies((ex) -> assertThat(ex.problems().get(0).message()).isEqualTo("query_cache_size does not exist on MySQL 8.0"));
+			.satisfies((ex) -> assertThat(ex.problems().get(0).message().inEnglish()).isEqualTo("query_cache_size does not exist on MySQL 8.0."));
 	}
 
 }

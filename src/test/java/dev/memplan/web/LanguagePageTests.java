@@ -98,8 +98,9 @@ class LanguagePageTests {
 	@Test
 	void translatesFieldErrorsBesideTheirFields() throws Exception {
 		this.mvc.perform(get("/?server=mysql-8.0&hostRam=lots&sort_buffer_size=1.5G&lang=ja"))
-			.andExpect(content().string(containsString("ホストのメモリ &#39;lots&#39; は有効なサイズではありません")))
-			.andExpect(content().string(containsString("&#39;1.5G&#39; はサーバーが読めるサイズではありません")))
+			.andExpect(content().string(containsString("ホストのメモリ &#39;lots&#39; は有効なサイズではありません：16G や 7.5 GiB のように")))
+			// the reason the server refuses it, in Japanese too (it was an English-only sentence)
+			.andExpect(content().string(containsString("sort_buffer_size：&#39;1.5G&#39; は有効なサイズではありません：不明な接尾辞 &#39;.&#39; です")))
 			.andExpect(content().string(containsString("name=\"hostRam\" value=\"lots\"")));
 		this.mvc.perform(get("/?server=mysql-8.0&hostRam=lots&lang=en"))
 			.andExpect(content().string(containsString("Host RAM &#39;lots&#39; is not a valid size")));

@@ -29,6 +29,8 @@ import dev.memplan.core.Severity;
 import dev.memplan.oom.HostRiskReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.memplan.core.ByteSize;
+import dev.memplan.core.ByteSizeFormatException;
 import dev.memplan.core.Diagnostic;
 import dev.memplan.core.DiagnosticCode;
 import dev.memplan.report.EnglishText;
@@ -130,6 +132,37 @@ class MessagesTests {
 				assertThat(keys).as("%s: a message for the note %s", bundle, note).contains("note." + note);
 			}
 		}
+	}
+
+	@Test
+	void everyReasonASizeIsRefusedHasAMessageInEveryLanguage() throws IOException {
+		// one text for each way ByteSize refuses a size, as the server's parser and a host amount are read
+		Set<String> reasons = new TreeSet<>();
+		for (String text : new String[] { "", "abc", "5X", "18446744073709551616", "9".repeat(25) }) {
+			reasons.add(refusal(() -> ByteSize.parse(text)).reason().key());
+		}
+		for (String text : new String[] { " ", "7..5G", "9".repeat(31), "16Q", "9".repeat(30) }) {
+			reasons.add(refusal(() -> ByteSize.parseHostMemory(text)).reason().key());
+		}
+		Set<String> sizeKeys = new TreeSet<>(bundle("messages.properties").stringPropertyNames());
+		sizeKeys.removeIf((key) -> !key.startsWith("size.") || key.equals("size.invalid"));
+		assertThat(reasons).as("every size.* reason is one ByteSize gives").isEqualTo(sizeKeys);
+		for (String bundle : List.of("messages.properties", "messages_zh_CN.properties", "messages_ja.properties")) {
+			assertThat(bundle(bundle).stringPropertyNames()).as(bundle).containsAll(reasons).contains("size.invalid");
+		}
+		// the English of the API and the exception is the bundle's, the reason inside it
+		assertThat(refusal(() -> ByteSize.parseHostMemory("16Q")).getMessage())
+			.isEqualTo("'16Q' is not a valid size: unknown unit 'Q' (use K, M, G, T or P; they are read as powers of 1024)");
+	}
+
+	private static ByteSizeFormatException refusal(Runnable parse) {
+		try {
+			parse.run();
+		}
+		catch (ByteSizeFormatException ex) {
+			return ex;
+		}
+		throw new AssertionError("not refused");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.memplan.core.InputProblem;
+import dev.memplan.core.Message;
 import dev.memplan.core.InvalidInputException;
 import dev.memplan.web.ProblemText;
 import dev.memplan.web.ResultCache;
@@ -93,7 +94,7 @@ class HostController {
 		model.addAttribute("errors", errors);
 		boolean logs = (log != null && !log.isBlank()) || (serverLog != null && !serverLog.isBlank());
 		if (!logs && (snapshot == null || snapshot.isBlank())) {
-			errors.put("kernelLog", this.problemText.of("error.hostNothing", new Object[0], "Paste a kernel log, a host snapshot, or both.", locale));
+			errors.put("kernelLog", this.problemText.text(Message.of("error.hostNothing"), locale));
 			return "host";
 		}
 		if (logs) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.memplan.core.ByteSize;
+import dev.memplan.core.Message;
 
 /**
  * One line per kill (docs/oom.md#diagnosis): who grew — the largest process that was not the
@@ -11,7 +12,7 @@ import dev.memplan.core.ByteSize;
  *
  * @param code picks the wording ({@code host.diagnosis.CODE})
  * @param args the names and sizes it names, null where the log did not say
- * @param message the English
+ * @param message the English, from the bundle
  */
 public record OomDiagnosis(String code, List<String> args, String message) {
 
@@ -83,23 +84,10 @@ public record OomDiagnosis(String code, List<String> args, String message) {
 		return new OomDiagnosis(code, java.util.Collections.unmodifiableList(list), english(code, list));
 	}
 
-	private static String english(String code, List<String> a) {
-		List<String> v = a.stream().map((s) -> (s != null) ? s : "— (not logged)").toList();
-		return switch (code) {
-			case "DB_VICTIM_OTHER_GREW" -> v.get(0) + " was killed holding " + v.get(1) + ", but " + v.get(2) + " grew from " + v.get(3)
-					+ " to " + v.get(4) + " between the kills: " + v.get(2) + " is the likely cause and " + v.get(0) + " only the victim.";
-			case "DB_VICTIM_OTHER_LARGE" -> v.get(0) + " was killed holding " + v.get(1) + ", but " + v.get(2) + " held " + v.get(3)
-					+ " at the same time: " + v.get(2) + " is the likely cause; " + v.get(0)
-					+ " was the victim because it was the largest process.";
-			case "DB_CAUSE" -> v.get(0) + " was killed holding " + v.get(1) + " and no other process was large (the largest besides it: "
-					+ v.get(2) + ", " + v.get(3) + "): " + v.get(0) + " itself outgrew the host — lower its worst case.";
-			case "DB_VICTIM_NO_TABLE" -> v.get(0) + " was killed holding " + v.get(1)
-					+ "; the log has no task table, so which other process held memory is not logged.";
-			case "OTHER_VICTIM_DB" -> v.get(0) + " (" + v.get(1) + ") was killed, not " + v.get(2) + " (" + v.get(3) + ", swap " + v.get(4)
-					+ "); the largest process besides the victim was " + v.get(5) + " (" + v.get(6) + ").";
-			default -> v.get(0) + " (" + v.get(1) + ") was killed; the task table has no mysqld or mariadbd; the largest process besides the victim was "
-					+ v.get(2) + " (" + v.get(3) + ").";
-		};
+	/** The same sentence the English host page shows ({@code host.diagnosis.<CODE>}), what the log did not say as {@code host.notLogged}. */
+	private static String english(String code, List<String> args) {
+		String notLogged = Message.english("host.notLogged", new Object[0]);
+		return Message.english("host.diagnosis." + code, args.stream().map((arg) -> (arg != null) ? arg : notLogged).toArray());
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.memplan.oom.HostRiskReport;
 import dev.memplan.oom.Incident;
 import dev.memplan.oom.OomDiagnosis;
+import dev.memplan.core.Message;
 import dev.memplan.web.ProblemText;
 import dev.memplan.budget.Recommendation;
 
@@ -39,7 +40,7 @@ public class HostText {
 
 	/** An event's one-line diagnosis in the page's language; what the log did not say reads "— (not logged)". */
 	public String diagnosis(OomDiagnosis diagnosis) {
-		String notLogged = this.text.of("host.notLogged", new Object[0], "— (not logged)", locale());
+		String notLogged = this.text.text(Message.of("host.notLogged"), locale());
 		Object[] args = diagnosis.args().stream().map((a) -> (a != null) ? a : notLogged).toArray();
 		return this.text.of("host.diagnosis." + diagnosis.code(), args, diagnosis.message(), locale());
 	}

@@ -69,8 +69,9 @@ public final class ServerCatalog {
 		profiles.keySet().forEach((id) -> variables.put(id, new LinkedHashMap<>()));
 		for (String[] row : DataFiles.rows("catalog/variables.tsv")) {
 			for (ServerProfile profile : profiles.values()) {
-				if (matches(row[2], profile)) {
-					apply(variables.get(profile.id()), row);
+				String from = matches(row[2], profile);
+				if (from != null) {
+					apply(variables.get(profile.id()), row, from.isEmpty() ? null : from);
 				}
 			}
 		}
@@ -78,7 +79,7 @@ public final class ServerCatalog {
 		return new ServerCatalog(Collections.unmodifiableMap(profiles), Collections.unmodifiableMap(variables));
 	}
 
-	private static void apply(Map<String, VariableSpec> specs, String[] row) {
+	private static void apply(Map<String, VariableSpec> specs, String[] row, String fromRelease) {
 		String name = row[0];
 		if ("-".equals(row[3])) {
 			specs.remove(name);
@@ -103,7 +104,7 @@ public final class ServerCatalog {
 		long min = numeric ? bound(row[4]) : 0;
 		long max = numeric ? bound(row[5]) : 0;
 		long block = numeric ? bound(row[6]) : 1;
-		specs.put(name, new VariableSpec(name, type, row[3], min, max, block, allowed));
+		specs.put(name, new VariableSpec(name, type, row[3], min, max, block, allowed, fromRelease));
 	}
 
 	private static long bound(String text) {
@@ -114,14 +115,20 @@ public final class ServerCatalog {
 		};
 	}
 
-	private static boolean matches(String pattern, ServerProfile profile) {
-		for (String part : pattern.split(",")) {
+	/**
+	 * Whether a servers column names the profile: null when it does not, else the release the line
+	 * starts from ({@code mysql-8.0@8.0.28}), empty when it holds for the whole series.
+	 */
+	private static String matches(String pattern, ServerProfile profile) {
+		for (String entry : pattern.split(",")) {
+			int at = entry.indexOf('@');
+			String part = (at < 0) ? entry : entry.substring(0, at);
 			if (part.equals("*") || part.equals(profile.id())
 					|| (part.endsWith("-*") && profile.id().startsWith(part.substring(0, part.length() - 1)))) {
-				return true;
+				return (at < 0) ? "" : entry.substring(at + 1);
 			}
 		}
-		return false;
+		return null;
 	}
 
 }

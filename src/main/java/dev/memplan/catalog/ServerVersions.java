@@ -16,6 +16,29 @@ public final class ServerVersions {
 	private ServerVersions() {
 	}
 
+	/**
+	 * True when {@code version} ({@code 8.0.15}, {@code 8.0.15-log}) is a release before
+	 * {@code release} ({@code 8.0.28}). A version without its patch number (8.0) is not known to be
+	 * before anything: false, so that nothing is taken away on a guess.
+	 */
+	public static boolean isBefore(String version, String release) {
+		Matcher left = VERSION.matcher(version == null ? "" : version);
+		Matcher right = VERSION.matcher(release == null ? "" : release);
+		if (!left.find() || !right.find() || left.group(3) == null || right.group(3) == null) {
+			return false;
+		}
+		for (int group = 1; group <= 3; group++) {
+			// digits compared as numbers without parsing, so 99999999999 cannot overflow
+			String a = left.group(group).replaceFirst("^0+(?=.)", "");
+			String b = right.group(group).replaceFirst("^0+(?=.)", "");
+			int order = (a.length() != b.length()) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+			if (order != 0) {
+				return order < 0;
+			}
+		}
+		return false;
+	}
+
 	public static Detected detect(ServerCatalog catalog, String version, String comment) {
 		Matcher matcher = VERSION.matcher(version == null ? "" : version);
 		// a version part of more than four digits is no server's (99999999999.0.1 would overflow an int): unknown

@@ -64,7 +64,7 @@ class MySqlCatalogIntegrationTests {
 		assertThat(compared).hasSize(version.isEight() ? 26 : 22);
 	}
 
-	/** 8.0.15 differs from 8.0.31 only in thread_stack among what memplan models (the catalog line says so). */
+	/** 8.0.15 differs from 8.0.31 in thread_stack and lacks the three caps of 8.0.28 among what memplan models (the catalog lines say so). */
 	@Test
 	void mysql8015DiffersFrom8031OnlyInTheThreadStack() throws Exception {
 		Map<String, String> early = LocalMySql.shared(Version.MYSQL_8_0_15).pairs("SHOW GLOBAL VARIABLES");
@@ -79,6 +79,13 @@ class MySqlCatalogIntegrationTests {
 		assertThat(differing).containsExactly("thread_stack: 286720 -> 1048576",
 				"connection_memory_limit: null -> 18446744073709551615", "global_connection_memory_limit: null -> 18446744073709551615",
 				"global_connection_memory_tracking: null -> OFF");
+		// and the catalog says so: exactly the variables 8.0.15 lacks start from a later release than it
+		List<String> fromLater = CATALOG.variables(CATALOG.require("mysql-8.0")).values().stream()
+			.filter((spec) -> spec.fromRelease() != null && ServerVersions.isBefore("8.0.15", spec.fromRelease()))
+			.map(VariableSpec::name).toList();
+		assertThat(fromLater).containsExactlyInAnyOrderElementsOf(
+				CATALOG.variables(CATALOG.require("mysql-8.0")).keySet().stream().filter((name) -> !early.containsKey(name)).toList());
+		assertThat(fromLater).hasSize(3);
 	}
 
 	/** MIN_VALUE / MAX_VALUE of the modeled variables, the maximum rounded down to the block size as the server applies it. */

@@ -6,14 +6,22 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.memplan.catalog.ServerProfile;
+import dev.memplan.catalog.VariableSpec;
 import dev.memplan.core.Diagnostic;
 
-/** Every memory variable of one server as it will run, plus the named key caches. */
+/**
+ * Every memory variable of one server as it will run, plus the named key caches.
+ *
+ * @param release the version the server reported (live or a dump), null when the plan is for a
+ * profile, which stands for the newest release of its series
+ * @param lacking the variables the profile has that this server's release predates, by name
+ */
 public record EffectiveSettings(ServerProfile profile, Map<String, EffectiveVariable> variables,
-		Map<String, Long> namedKeyCacheBytes, List<Diagnostic> diagnostics) {
+		Map<String, Long> namedKeyCacheBytes, List<Diagnostic> diagnostics, String release, Map<String, VariableSpec> lacking) {
 
 	public EffectiveSettings {
 		variables = Collections.unmodifiableMap(variables);
+		lacking = Collections.unmodifiableMap(lacking);
 		namedKeyCacheBytes = Collections.unmodifiableMap(namedKeyCacheBytes);
 		diagnostics = List.copyOf(diagnostics);
 	}

@@ -2,6 +2,8 @@ package dev.memplan.budget;
 
 import java.util.List;
 
+import dev.memplan.catalog.VariableSpec;
+
 /**
  * The server's own memory caps, recommended so that the ceiling becomes a guarantee
  * (docs/memory-terms.md#server-side-caps): MariaDB {@code max_session_mem_used}; MySQL 8.0.28+ {@code connection_memory_limit} and
@@ -16,8 +18,12 @@ import java.util.List;
  * @param fits true when that ceiling stays within the budget limit; false when even a cap that lets
  * every named buffer be used once cannot bring it there (then lower max_connections or the buffers)
  * @param lines the option-file lines, one {name, value} each
+ * @param fromRelease the release the caps need ({@code 8.0.28}) when the plan does not know the
+ * server's own (the mysql-8.0 profile stands for the newest 8.0, older ones lack the caps); null
+ * when the server is known to have them
  */
-public record MemoryCaps(long sessionCapBytes, Long globalCapBytes, long cappedWorstCaseBytes, boolean fits, List<String[]> lines) {
+public record MemoryCaps(long sessionCapBytes, Long globalCapBytes, long cappedWorstCaseBytes, boolean fits, List<String[]> lines,
+		String fromRelease) {
 
 	private static final long MIB = 1L << 20;
 
@@ -26,12 +32,18 @@ public record MemoryCaps(long sessionCapBytes, Long globalCapBytes, long cappedW
 
 	private static final long MYSQL_MIN_GLOBAL = 16 * MIB;
 
-	/** null when the server has no cap to set (MySQL 5.6, 5.7). */
+	/**
+	 * null when the server has no cap to set: MySQL 5.6 and 5.7, and an 8.0 older than 8.0.28
+	 * (a live server without connection_memory_limit, a dump whose version predates it;
+	 * {@link #missingFrom} says which release would have it).
+	 */
 	public static MemoryCaps recommend(EffectiveSettings settings, Budget budget, MemoryTerms terms) {
 		boolean mariaDb = settings.profile().isMariaDb();
 		if (!mariaDb && !settings.has("connection_memory_limit")) {
 			return null;
 		}
+		String capName = mariaDb ? "max_session_mem_used" : "connection_memory_limit";
+		String fromRelease = (settings.release() == null) ? settings.variable(capName).map((v) -> v.spec().fromRelease()).orElse(null) : null;
 		long untracked = CappedCeiling.untracked(settings, terms);
 		long slots = budget.connectionSlots();
 		long room = Math.max(0, budget.budgetLimitBytes() - budget.globalBytes());
@@ -53,7 +65,17 @@ public record MemoryCaps(long sessionCapBytes, Long globalCapBytes, long cappedW
 				: List.of(new String[] { "connection_memory_limit", Long.toString(cap) },
 						new String[] { "global_connection_memory_limit", Long.toString(globalCap) },
 						new String[] { "global_connection_memory_tracking", "ON" });
-		return new MemoryCaps(cap, globalCap, capped, capped <= budget.budgetLimitBytes(), lines);
+		return new MemoryCaps(cap, globalCap, capped, capped <= budget.budgetLimitBytes(), lines, fromRelease);
+	}
+
+	/**
+	 * The release that brought the caps when this server's release predates it (MySQL 8.0.15:
+	 * {@code 8.0.28}), else null: then nothing on the server stops the connections from reaching
+	 * the worst case, and only max_connections and the per-connection buffers keep it in the limit.
+	 */
+	public static String missingFrom(EffectiveSettings settings) {
+		VariableSpec lacking = settings.lacking().get("connection_memory_limit");
+		return (lacking != null) ? lacking.fromRelease() : null;
 	}
 
 	/**

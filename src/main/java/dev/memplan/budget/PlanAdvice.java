@@ -62,6 +62,13 @@ final class PlanAdvice {
 		}
 		budget.lineItems().stream().filter((item) -> item.id().equals("tmp_table") && item.bytes() > 0).findFirst()
 			.ifPresent((item) -> advice.add(worstCaseIsNominal(MeasuredAccuracy.standard())));
+		String capsFrom = MemoryCaps.missingFrom(settings);
+		if (capsFrom != null) {
+			// the cap memplan would recommend is not there to set: say what stands in for it
+			advice.add(Diagnostic.about("connection_memory_limit", null, DiagnosticCode.NO_SERVER_CAP, Severity.INFO,
+					"MySQL " + settings.release(), capsFrom,
+					ByteSize.formatApproximate(budget.worstCaseBytes()), ByteSize.formatApproximate(budget.budgetLimitBytes())));
+		}
 		switch (budget.verdict()) {
 			case OVERCOMMITTED -> advice.add(Diagnostic.about("max_connections", null, DiagnosticCode.WORST_CASE_ABOVE_RAM, Severity.WARNING, budget.connectionSlots() - 1, ByteSize.formatApproximate(budget.worstCaseBytes()), ByteSize.formatApproximate(budget.hostRamBytes()), recommendation.maxConnectionsThatFit()));
 			case TIGHT -> advice.add(Diagnostic.about("max_connections", null, DiagnosticCode.WORST_CASE_ABOVE_LIMIT, Severity.ADVICE, ByteSize.formatApproximate(budget.worstCaseBytes()), ByteSize.formatApproximate(budget.budgetLimitBytes())));

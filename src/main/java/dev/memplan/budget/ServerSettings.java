@@ -28,6 +28,12 @@ public final class ServerSettings {
 
 	private int unlisted;
 
+	/** The version the server reported (a live server, a dump's version line); null when no server said it. */
+	private String release;
+
+	/** True when the values are every variable the server has (a live SHOW GLOBAL VARIABLES), not a selection. */
+	private boolean complete;
+
 	public static ServerSettings empty() {
 		return new ServerSettings();
 	}
@@ -54,12 +60,42 @@ public final class ServerSettings {
 		return this;
 	}
 
+	/**
+	 * The server's own version: a variable its release predates ({@link dev.memplan.catalog.VariableSpec#fromRelease})
+	 * is planned without, instead of with the profile's default.
+	 */
+	public ServerSettings release(String version) {
+		this.release = version;
+		return this;
+	}
+
+	public String release() {
+		return this.release;
+	}
+
+	/**
+	 * Says that the values list every variable the server has: then a variable the profile has only
+	 * from some release on and the server did not list is one this server lacks, whatever its version.
+	 */
+	public ServerSettings complete() {
+		this.complete = true;
+		return this;
+	}
+
+	public boolean isComplete() {
+		return this.complete;
+	}
+
 	/** Takes every value of {@code other} over this one's, the way a later file overrides an earlier one. */
 	public ServerSettings overrideWith(ServerSettings other) {
 		other.values.forEach((name, value) -> set(name, value.text(), value.origin()));
 		this.namedKeyCaches.putAll(other.namedKeyCaches);
 		other.diagnostics.forEach(this::addDiagnostic);
 		this.unlisted += other.unlisted;
+		if (other.release != null) {
+			this.release = other.release;
+		}
+		this.complete |= other.complete;
 		return this;
 	}
 

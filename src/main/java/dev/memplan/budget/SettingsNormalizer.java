@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.catalog.ServerProfile;
+import dev.memplan.catalog.ServerVersions;
 import dev.memplan.catalog.VariableSpec;
 import dev.memplan.catalog.VariableType;
 import dev.memplan.core.ByteSize;
@@ -48,8 +49,13 @@ public final class SettingsNormalizer {
 			}
 		}
 		Map<String, EffectiveVariable> effective = new LinkedHashMap<>();
+		Map<String, VariableSpec> lacking = new LinkedHashMap<>();
 		for (VariableSpec spec : specs.values()) {
 			SettingValue given = settings.get(spec.name());
+			if (given == null && predates(settings, spec)) {
+				lacking.put(spec.name(), spec);
+				continue;
+			}
 			if (given == null && spec.hasComputedDefault()) {
 				continue;
 			}
@@ -85,7 +91,19 @@ public final class SettingsNormalizer {
 			throw new InvalidInputException(problems);
 		}
 		new StartupDefaults(profile, specs, host).apply(effective, settings, diagnostics);
-		return new EffectiveSettings(profile, effective, keyCaches, diagnostics);
+		return new EffectiveSettings(profile, effective, keyCaches, diagnostics, settings.release(), lacking);
+	}
+
+	/**
+	 * True when the server is older than the release that brought the variable: a live server
+	 * that did not list it, or a dump whose version predates it. A dump may be a selection
+	 * (SHOW VARIABLES LIKE ...), so there only the version can say the variable is missing.
+	 */
+	private static boolean predates(ServerSettings settings, VariableSpec spec) {
+		if (spec.fromRelease() == null) {
+			return false;
+		}
+		return settings.isComplete() || ServerVersions.isBefore(settings.release(), spec.fromRelease());
 	}
 
 	private static InputProblem sizeProblem(String name, String text, ByteSizeFormatException refused) {

@@ -21,7 +21,8 @@ public record LiveReading(ServerProfile profile, ServerSettings settings, Long m
 	public static LiveReading of(LiveSnapshot snapshot, ServerCatalog catalog) {
 		ServerVersions.Detected detected = ServerVersions.detect(catalog, snapshot.version(), snapshot.versionComment());
 		ServerProfile profile = (detected != null) ? detected.profile() : catalog.require("mysql-8.0");
-		ServerSettings settings = ServerSettings.empty();
+		// SHOW GLOBAL VARIABLES lists every variable: one the profile has and the server did not list is one it lacks
+		ServerSettings settings = ServerSettings.empty().release(snapshot.version()).complete();
 		if (detected == null || detected.note() != null) {
 			settings.addDiagnostic(Diagnostic.about("version", Origin.live(),
 					(detected != null) ? DiagnosticCode.VERSION_APPROXIMATED : DiagnosticCode.VERSION_UNKNOWN, Severity.INFO,

@@ -1,5 +1,8 @@
 package dev.memplan.report;
 
+import java.util.List;
+
+import dev.memplan.budget.EffectiveSettings;
 import dev.memplan.budget.MemoryCaps;
 import dev.memplan.core.ByteSize;
 
@@ -9,14 +12,19 @@ final class CapSnippet {
 	private CapSnippet() {
 	}
 
-	static String write(MemoryCaps caps) {
+	static String write(MemoryCaps caps, EffectiveSettings settings) {
 		if (caps == null) {
-			return "";
+			String from = MemoryCaps.missingFrom(settings);
+			// an 8.0 before the caps: say that nothing server-side bounds the connections, not just nothing
+			return (from != null) ? "# " + EnglishText.of("snippet.caps.none", List.of(settings.release(), from)) + "\n" : "";
 		}
 		StringBuilder text = new StringBuilder("# Option: let the server enforce the ceiling. A statement or connection over the cap fails\n")
 			.append("# with an error instead of the host running out of memory; with these caps the ceiling is ")
 			.append(ByteSize.formatApproximate(caps.cappedWorstCaseBytes())).append(caps.fits() ? "" : " (still above the limit)")
 			.append(".\n");
+		if (caps.fromRelease() != null) {
+			text.append("# ").append(EnglishText.of("snippet.caps.fromRelease", List.of(caps.fromRelease()))).append('\n');
+		}
 		for (String[] line : caps.lines()) {
 			String value = line[1].chars().allMatch(Character::isDigit) ? ByteSize.ofBytes(Long.parseLong(line[1])).toOptionValue() : line[1];
 			text.append("# ").append(line[0]).append(" = ").append(value).append('\n');

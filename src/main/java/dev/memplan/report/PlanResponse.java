@@ -65,9 +65,13 @@ public record PlanResponse(String server, String serverName, long hostRamBytes, 
 			List<Lever> levers, Map<String, Long> values) {
 	}
 
-	/** The server's caps memplan recommends, and the ceiling with them in force (null on MySQL 5.x). */
+	/**
+	 * The server's caps memplan recommends, and the ceiling with them in force (null on MySQL 5.x and on an
+	 * 8.0 before 8.0.28). {@code fromRelease}: the release they need when the server's own is not known
+	 * (the mysql-8.0 profile: 8.0.28), else null.
+	 */
 	public record RecommendedCaps(long sessionCapBytes, Long globalCapBytes, long cappedWorstCaseBytes, boolean fits,
-			Map<String, String> settings, String tradeOff) {
+			Map<String, String> settings, String tradeOff, String fromRelease) {
 	}
 
 	/** Offline, a range: from every connection idle to every connection at its worst. */

@@ -79,7 +79,9 @@ public final class PlanResponseMapper {
 		caps.lines().forEach((line) -> settings.put(line[0], line[1]));
 		return new PlanResponse.RecommendedCaps(caps.sessionCapBytes(), caps.globalCapBytes(), caps.cappedWorstCaseBytes(), caps.fits(),
 				settings, "A statement or connection over the cap fails with an error instead of the host running out of memory; "
-						+ "the cap bounds tracked memory only, so the capped ceiling adds what it does not track (measured).");
+						+ "the cap bounds tracked memory only, so the capped ceiling adds what it does not track (measured)."
+						+ ((caps.fromRelease() != null) ? " These caps need MySQL " + caps.fromRelease() + " or later." : ""),
+				caps.fromRelease());
 	}
 
 	private static PlanResponse.Capped capped(CappedCeiling capped) {

@@ -56,7 +56,7 @@ public final class SnippetWriter {
 		for (String[] line : lines) {
 			snippet.append(line[0]).append(" ".repeat(width - line[0].length())).append("  # ").append(line[1]).append('\n');
 		}
-		snippet.append(CapSnippet.write(MemoryCaps.recommend(plan.settings(), again, MemoryTerms.standard())));
+		snippet.append(CapSnippet.write(MemoryCaps.recommend(plan.settings(), again, MemoryTerms.standard()), plan.settings()));
 		return snippet.toString();
 	}
 

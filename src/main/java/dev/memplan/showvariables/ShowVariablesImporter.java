@@ -33,6 +33,10 @@ public final class ShowVariablesImporter {
 				? ServerVersions.detect(this.catalog, version.value(), (comment != null) ? comment.value() : null) : null;
 		ServerProfile target = (profile != null) ? profile : (detected != null) ? detected.profile() : null;
 		ServerSettings settings = ServerSettings.empty();
+		if (detected != null) {
+			// the dump may list a selection only: its version says which variables the server lacks
+			settings.release(detected.version());
+		}
 		if (variables.isEmpty()) {
 			settings.addDiagnostic(Diagnostic.of(DiagnosticCode.NO_VARIABLES, Severity.ERROR));
 			return new Imported(settings, detected, 0);

@@ -15,11 +15,14 @@ import dev.memplan.core.Diagnostic;
 import dev.memplan.core.DiagnosticCode;
 import dev.memplan.budget.HostSpec;
 import dev.memplan.budget.LineItem;
+import dev.memplan.budget.MemoryCaps;
+import dev.memplan.budget.MemoryTerms;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.Planner;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.livereading.LiveReading;
 import dev.memplan.livereading.LiveSnapshot;
+import dev.memplan.report.SnippetWriter;
 import dev.memplan.support.LocalMySql;
 import dev.memplan.support.LocalMySql.Server;
 import dev.memplan.support.LocalMySql.Version;
@@ -98,6 +101,28 @@ class MySqlLiveProbeIntegrationTests {
 		assertThat(performanceSchema.bytes()).isEqualTo(snapshot.performanceSchemaBytes());
 		assertThat(performanceSchema.estimate()).isFalse();
 		assertThat(plan.settings().bytes("max_connections")).isEqualTo(151);
+		// the caps from 8.0.28 (catalog/variables.tsv): recommended only where SHOW GLOBAL VARIABLES lists them
+		MemoryCaps caps = MemoryCaps.recommend(plan.settings(), plan.budget(), MemoryTerms.standard());
+		List<DiagnosticCode> codes = plan.diagnostics().stream().map(Diagnostic::code).toList();
+		if (version == Version.MYSQL_8_0_31) {
+			assertThat(snapshot.variables()).containsKey("connection_memory_limit");
+			assertThat(caps).isNotNull();
+			assertThat(caps.fromRelease()).isNull(); // the server said 8.0.31: no condition on the release
+			assertThat(codes).doesNotContain(DiagnosticCode.NO_SERVER_CAP);
+		}
+		else {
+			assertThat(snapshot.variables()).doesNotContainKey("connection_memory_limit");
+			assertThat(caps).isNull();
+			assertThat(plan.settings().has("connection_memory_limit")).isFalse();
+			// 8.0.15 is told that nothing on the server bounds the connections; 5.7 has no 8.0.28 to wait for
+			if (version == Version.MYSQL_8_0_15) {
+				assertThat(codes).contains(DiagnosticCode.NO_SERVER_CAP);
+				assertThat(SnippetWriter.write(plan)).contains("No server-side cap: MySQL 8.0.15 predates connection_memory_limit");
+			}
+			else {
+				assertThat(codes).doesNotContain(DiagnosticCode.NO_SERVER_CAP);
+			}
+		}
 	}
 
 	/**

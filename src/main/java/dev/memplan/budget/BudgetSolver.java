@@ -28,6 +28,22 @@ final class BudgetSolver {
 	/** The TempTable cap memplan proposes on a small host: 3 % of RAM as 8.4 does, but at least this. */
 	static final long TEMPTABLE_FLOOR = 64 * MIB;
 
+	/**
+	 * performance_schema = OFF is proposed on MySQL only on hosts of this size or less. It is ON by
+	 * default there and the sys schema, statement digests and memory instruments (memplan's own live
+	 * reading among them) need it; a DBA gives that up only where its memory (estimated 128 MiB,
+	 * measured 131 to 265 MiB at the defaults, docs/measurements-mysql.md) is 7 % or more of the
+	 * budget limit. On a larger host the pool pays for it.
+	 */
+	static final long PERFORMANCE_SCHEMA_OFF_MAX_RAM_MYSQL = 2L << 30;
+
+	/**
+	 * On MariaDB OFF is the server's own default, so switching it back costs nothing the server
+	 * ships with; but someone turned it on for a monitoring tool, and above 4 GiB its estimated
+	 * 96 MiB is under 3 % of the budget limit, which a DBA would rather take from the pool.
+	 */
+	static final long PERFORMANCE_SCHEMA_OFF_MAX_RAM_MARIADB = 4L << 30;
+
 	private static final long RAM_STEP = 256 * MIB;
 
 	private static final int RAM_SEARCH_STEPS = 64;
@@ -194,8 +210,46 @@ final class BudgetSolver {
 		return ranked(draft, cuts);
 	}
 
-	/** Global memory a DBA trades before the pool: TempTable's cap on a small host, an oversized key or query cache. */
+	/**
+	 * Global memory a DBA trades before the pool: TempTable's cap on a small host, an oversized key
+	 * or query cache (largest saving first), then performance_schema on a small host, last because
+	 * it gives up instrumentation rather than a cache.
+	 */
 	private static List<Cut> globalTrades(Draft draft) {
+		List<Cut> trades = new ArrayList<>(caches(draft));
+		Cut performanceSchema = performanceSchemaOff(draft);
+		if (performanceSchema != null) {
+			trades.add(performanceSchema);
+		}
+		return trades;
+	}
+
+	/**
+	 * performance_schema = OFF where its size is an estimate (a live reading is the server's real
+	 * figure and memplan does not second-guess it) and the host is small enough for the trade
+	 * ({@link #PERFORMANCE_SCHEMA_OFF_MAX_RAM_MYSQL}, {@link #PERFORMANCE_SCHEMA_OFF_MAX_RAM_MARIADB}).
+	 * Only when the configuration as written does not fit. The sizing variables (performance_schema_max_*) are not offered: the estimate does not depend on
+	 * them, so the engine could not price what they save and a saving would be made up.
+	 */
+	private static Cut performanceSchemaOff(Draft draft) {
+		SolverContext context = draft.context();
+		if (context.measuredPerformanceSchema() != null || !context.original().settings().isOn("performance_schema")
+				|| draft.value("performance_schema") == 0) {
+			return null;
+		}
+		long maxRam = context.profile().isMySql() ? PERFORMANCE_SCHEMA_OFF_MAX_RAM_MYSQL : PERFORMANCE_SCHEMA_OFF_MAX_RAM_MARIADB;
+		if (context.host().hostRamBytes() > maxRam) {
+			return null;
+		}
+		// only to make a configuration fit that does not: when the user's own pool fits with these
+		// connections, instrumentation is not given up just to grow the pool toward the tier's share
+		Draft asConfigured = new Draft(context);
+		asConfigured.setConnections(draft.connections());
+		return asConfigured.fits() ? null : new Cut("performance_schema", null, 0, LeverKind.GLOBAL_TRADE);
+	}
+
+	/** The caches among the global trades, largest saving first. */
+	private static List<Cut> caches(Draft draft) {
 		List<Cut> cuts = new ArrayList<>();
 		EffectiveSettings original = draft.context().original().settings();
 		if ("TempTable".equals(original.text("internal_tmp_mem_storage_engine")) && original.has("temptable_max_ram")) {

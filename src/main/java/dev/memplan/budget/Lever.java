@@ -10,4 +10,14 @@ package dev.memplan.budget;
  * @param kind why memplan proposes it, which also says how far it may go
  */
 public record Lever(String variable, long from, long to, long savesBytes, LeverKind kind) {
+
+	/** The ON/OFF variables a recommendation may change: their from and to are 1 and 0, neither bytes nor a count. */
+	public static boolean isSwitch(String variable) {
+		return "performance_schema".equals(variable);
+	}
+
+	public boolean isSwitch() {
+		return isSwitch(this.variable);
+	}
+
 }

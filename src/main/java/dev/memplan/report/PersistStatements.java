@@ -17,8 +17,9 @@ import dev.memplan.budget.Plan;
  */
 public final class PersistStatements {
 
-	/** Read at start-up only: SET PERSIST_ONLY, effective after a restart. */
-	private static final Set<String> STARTUP_ONLY = Set.of("innodb_buffer_pool_instances", "innodb_buffer_pool_chunk_size");
+	/** Read at start-up only (SET PERSIST refuses them as read-only): SET PERSIST_ONLY, effective after a restart. */
+	private static final Set<String> STARTUP_ONLY = Set.of("innodb_buffer_pool_instances", "innodb_buffer_pool_chunk_size",
+			"performance_schema");
 
 	private PersistStatements() {
 	}
@@ -51,7 +52,8 @@ public final class PersistStatements {
 			}
 			long from = plan.settings().bytes(value.getKey());
 			String kind = STARTUP_ONLY.contains(value.getKey()) ? "SET PERSIST_ONLY " : "SET PERSIST ";
-			out.append(prefix).append(kind).append(value.getKey()).append(" = ").append(to).append(";  -- ")
+			out.append(prefix).append(kind).append(value.getKey()).append(" = ")
+				.append(Lever.isSwitch(value.getKey()) ? SnippetWriter.format(value.getKey(), to) : Long.toString(to)).append(";  -- ")
 				.append(text("persist.change", SnippetWriter.format(value.getKey(), from), SnippetWriter.format(value.getKey(), to)))
 				.append(", ").append(text(when(value.getKey()))).append(note).append('\n');
 		}

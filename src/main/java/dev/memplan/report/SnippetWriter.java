@@ -71,7 +71,7 @@ public final class SnippetWriter {
 					: text("snippet.instances", value, ByteSize.formatApproximate(option.values().getOrDefault("innodb_buffer_pool_chunk_size", DEFAULT_CHUNK)));
 			case "innodb_buffer_pool_chunk_size" -> (value == DEFAULT_CHUNK) ? null : text("snippet.chunk");
 			case "max_connections" -> connections(plan, lever, value);
-			default -> (lever == null) ? companion(option, name) : leverText(lever);
+			default -> (lever == null) ? companion(option, name) : leverText(plan, lever);
 		};
 	}
 
@@ -102,9 +102,13 @@ public final class SnippetWriter {
 				: text("snippet.connections.lowered", lever.from(), mustServe);
 	}
 
-	private static String leverText(Lever lever) {
+	private static String leverText(Plan plan, Lever lever) {
 		String was = format(lever.variable(), lever.from());
 		String saves = approx(lever.savesBytes());
+		if (lever.isSwitch()) {
+			// what the server stops doing, said beside the bytes: the saving is memplan's estimate of it
+			return text("snippet.lever.switch", was, saves, text("lever.trade." + lever.variable() + (plan.profile().isMySql() ? ".mysql" : ".mariadb")));
+		}
 		return (lever.kind() == LeverKind.PER_CONNECTION_TO_FLOOR)
 				? text("snippet.lever.floor", was, saves, text("lever.floor." + lever.variable()))
 				: text("snippet.lever", was, saves);
@@ -122,6 +126,9 @@ public final class SnippetWriter {
 	}
 
 	static String format(String name, long value) {
+		if (Lever.isSwitch(name)) {
+			return (value != 0) ? "ON" : "OFF";
+		}
 		return COUNTS.contains(name) ? Long.toString(value) : ByteSize.ofBytes(value).toOptionValue();
 	}
 

@@ -17,6 +17,15 @@ class BudgetSolverTests {
 		return Planner.standard().plan(ServerCatalog.standard().require(server), settings, host, null, policy);
 	}
 
+	private static Plan plan(String server, HostSpec host, ServerSettings settings, Long measuredPerformanceSchema) {
+		return Planner.standard().plan(ServerCatalog.standard().require(server), settings, host, measuredPerformanceSchema,
+				ConnectionPolicy.KEEP);
+	}
+
+	private static Lever lever(ChangeSet option, String variable) {
+		return option.levers().stream().filter((l) -> l.variable().equals(variable)).findFirst().orElse(null);
+	}
+
 	private static ServerSettings set(String... pairs) {
 		ServerSettings settings = ServerSettings.empty();
 		for (int i = 0; i < pairs.length; i += 2) {
@@ -92,6 +101,78 @@ class BudgetSolverTests {
 		Plan allowed = plan("mysql-8.0", HostSpec.ofRam(6 * GIB), many, new ConnectionPolicy(true, 300L, 40L));
 		assertThat(allowed.solution().chosen().maxConnections()).isEqualTo(300);
 		assertThat(allowed.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
+	}
+
+	@Test
+	void switchesPerformanceSchemaOffOnATinyMySqlHostWhereItsSizeIsAnEstimate() {
+		// stock MySQL 8.0 on 2 GiB, 151 connections kept. Offline, performance_schema is the 128 MiB estimate
+		// (BudgetCalculator.PERFORMANCE_SCHEMA_MYSQL, docs/memory-model.md#term-performance-schema); the budget
+		// limit is 2 GiB x 85 % = 1,825,361,100 B. TempTable's 1 GiB goes to 64 MiB first (a cache), then P_S,
+		// then buffers to their floors; what is left is the pool
+		Plan estimated = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), ServerSettings.empty(), (Long) null);
+		ChangeSet chosen = estimated.solution().chosen();
+		assertThat(estimated.budget().budgetLimitBytes()).isEqualTo(1_825_361_100L);
+		assertThat(chosen.values()).containsEntry("performance_schema", 0L).containsEntry("max_connections", 151L);
+		Lever off = lever(chosen, "performance_schema");
+		assertThat(off.from()).isEqualTo(1);
+		assertThat(off.to()).isEqualTo(0);
+		assertThat(off.kind()).isEqualTo(LeverKind.GLOBAL_TRADE);
+		// the whole estimate: the recommended configuration with P_S left ON is exactly 128 MiB larger
+		assertThat(off.savesBytes()).isEqualTo(134_217_728L);
+		// ranked after TempTable's cap (1 GiB - 64 MiB = 1,006,632,960 B saved), before the buffers at their floors
+		assertThat(chosen.levers().get(0).variable()).isEqualTo("temptable_max_ram");
+		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo(1_006_632_960L);
+		assertThat(chosen.levers().get(1).variable()).isEqualTo("performance_schema");
+		assertThat(chosen.fits()).isTrue();
+		assertThat(chosen.replanned().verdict()).isEqualTo(Verdict.FITS);
+		assertThat(chosen.replanned().worstCaseBytes()).isLessThanOrEqualTo(1_825_361_100L);
+		assertThat(chosen.replanned().lineItems()).filteredOn((item) -> item.id().equals("performance_schema"))
+			.singleElement().satisfies((item) -> assertThat(item.bytes()).isZero());
+
+		// the same server read live, its instruments reporting the same 128 MiB: a measured figure is not
+		// second-guessed, so nothing is traded, and 151 connections do not fit 2 GiB
+		Plan measured = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), ServerSettings.empty(), 128 * MIB);
+		assertThat(measured.budget().worstCaseBytes()).isEqualTo(estimated.budget().worstCaseBytes());
+		assertThat(measured.solution().chosen().values()).doesNotContainKey("performance_schema");
+		assertThat(measured.solution().chosen().fits()).isFalse();
+	}
+
+	@Test
+	void keepsPerformanceSchemaOnMySqlAboveTwoGibibytes() {
+		// 2.25 GiB: the first plan does not fit either (TempTable's 1 GiB), but the pool pays, not P_S
+		Plan plan = plan("mysql-8.0", HostSpec.ofRam(2 * GIB + 256 * MIB), ServerSettings.empty(), (Long) null);
+		assertThat(plan.budget().verdict()).isEqualTo(Verdict.OVERCOMMITTED);
+		assertThat(plan.solution().chosen().values()).containsKey("temptable_max_ram").doesNotContainKey("performance_schema");
+		assertThat(plan.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
+	}
+
+	@Test
+	void onMariaDbSwitchesPerformanceSchemaBackToItsDefaultUpToFourGibibytes() {
+		// MariaDB's default is OFF: someone turned it on; its estimate is 96 MiB (BudgetCalculator.PERFORMANCE_SCHEMA_MARIADB).
+		// A 3G pool beside 20 connections does not fit 4 GiB (limit 3.4 GiB) nor 4.25 GiB (3.6 GiB)
+		ServerSettings on = set("performance_schema", "ON", "max_connections", "20", "innodb_buffer_pool_size", "3G");
+		Plan small = plan("mariadb-10.11", HostSpec.ofRam(4 * GIB), on, (Long) null);
+		assertThat(small.budget().verdict()).isNotEqualTo(Verdict.FITS);
+		Lever off = lever(small.solution().chosen(), "performance_schema");
+		assertThat(off).isNotNull();
+		assertThat(off.savesBytes()).isEqualTo(100_663_296L);
+		assertThat(small.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
+		// one step larger, 4.25 GiB: kept ON, the pool pays
+		Plan larger = plan("mariadb-10.11", HostSpec.ofRam(4 * GIB + 256 * MIB), on, (Long) null);
+		assertThat(larger.budget().verdict()).isNotEqualTo(Verdict.FITS);
+		assertThat(larger.solution().chosen().values()).doesNotContainKey("performance_schema");
+		// stock MariaDB runs with it OFF: nothing to trade
+		Plan stock = plan("mariadb-10.11", HostSpec.ofRam(GIB), set("max_connections", "20"), (Long) null);
+		assertThat(stock.solution().chosen().values()).doesNotContainKey("performance_schema");
+	}
+
+	@Test
+	void leavesPerformanceSchemaAloneWhenThePlanFits() {
+		// MySQL 8.0 with a 64M TempTable cap and 20 connections fits 2 GiB as configured: nothing to trade
+		Plan plan = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), set("temptable_max_ram", "64M", "max_connections", "20",
+				"innodb_buffer_pool_size", "512M"), (Long) null);
+		assertThat(plan.budget().verdict()).isEqualTo(Verdict.FITS);
+		assertThat(plan.solution().chosen().values()).doesNotContainKey("performance_schema");
 	}
 
 }

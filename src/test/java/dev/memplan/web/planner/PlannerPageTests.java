@@ -62,6 +62,16 @@ class PlannerPageTests {
 	}
 
 	@Test
+	void verdictBoxWritesPerformanceSchemaAsOnAndOffNotAsBytes() throws Exception {
+		// stock MySQL 8.0 on 2 GiB (BudgetSolverTests): TempTable's 1 GiB → 64 MiB saves 1,006,632,960 B, then
+		// performance_schema OFF saves its whole 128 MiB estimate
+		this.mvc.perform(get("/?server=mysql-8.0&hostRam=2G"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<li title=\"1,006,632,960 B\">temptable_max_ram: 1 GiB \u2192 64 MiB, saves 960 MiB</li>")))
+			.andExpect(content().string(containsString("<li title=\"134,217,728 B\">performance_schema: ON \u2192 OFF, saves 128 MiB</li>")));
+	}
+
+	@Test
 	void verdictBoxSaysHowFarOverAndTheTopLevers() throws Exception {
 		// stock MariaDB 10.11 on 8 GiB: the ceiling − limit 7301444403 over; the first lever, tmp_table_size
 		// 16M → 4M, saves 152 × what a connection holds less (ExpectedBudget; PlanApiTests has the same case)

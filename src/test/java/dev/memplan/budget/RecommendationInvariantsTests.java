@@ -1,5 +1,8 @@
 package dev.memplan.budget;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,6 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.catalog.ServerProfile;
 import dev.memplan.core.Origin;
+import dev.memplan.optionfile.OptionFile;
+import dev.memplan.optionfile.OptionFileImporter;
+import dev.memplan.support.Corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +76,45 @@ class RecommendationInvariantsTests {
 			settings.set(variables[i], variables[i + 1], Origin.request());
 		}
 		assertInvariants(server, HostSpec.ofRam(ram).withExpectedConnections(expected), settings, ConnectionPolicy.KEEP);
+	}
+
+	/**
+	 * The issue's corpus files as a DBA would upload them, read in place from ../shared/corpus through the
+	 * option file importer, each on hosts from 1 GiB to 64 GiB. The vitess files hold no group header
+	 * (vitess writes them under [mysqld] itself), so they are read under one.
+	 */
+	static Stream<Arguments> corpusScenarios() {
+		List<Arguments> scenarios = new ArrayList<>();
+		Object[][] files = {
+				{ "mysql-5.5.27__my-innodb-heavy-4G.cnf", "mysql-5.6", new long[] { 4 * GIB, 8 * GIB, 64 * GIB } },
+				{ "mysql-5.5.27__my-innodb-heavy-4G.cnf", "mysql-5.7", new long[] { 8 * GIB } },
+				{ "mysql-5.5.27__my-huge.cnf", "mysql-5.6", new long[] { 2 * GIB, 8 * GIB } },
+				{ "mysql-5.5.27__my-huge.cnf", "mariadb-10.11", new long[] { 2 * GIB } },
+				{ "vitess__mysql84.cnf", "mysql-8.4", new long[] { GIB, 2 * GIB, 8 * GIB, 64 * GIB } },
+				{ "vitess__mariadb104.cnf", "mariadb-10.6", new long[] { GIB, 8 * GIB } },
+				{ "percona-docker__ps-5.7-group-replication_node.cnf", "mysql-5.7", new long[] { 2 * GIB, 8 * GIB } },
+				{ "percona-docker__pxc-8.0_node.cnf", "mysql-8.0", new long[] { 2 * GIB, 8 * GIB } },
+				{ "percona-toolkit__sandbox-8.0_my.sandbox.cnf", "mysql-8.0", new long[] { GIB } },
+				{ "percona-toolkit__sandbox-5.7_my.sandbox.cnf", "mysql-5.7", new long[] { GIB } },
+				{ "percona-toolkit__sandbox-mariadb-10.4_my.sandbox.cnf", "mariadb-10.6", new long[] { GIB } } };
+		for (Object[] file : files) {
+			for (long ram : (long[]) file[2]) {
+				scenarios.add(Arguments.of(file[0] + " as " + file[1] + " on " + ram / MIB + " MiB", file[0], file[1], ram));
+			}
+		}
+		return scenarios.stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("corpusScenarios")
+	void corpusFilesPlannedAgainFitAndKeepTheirConnections(String name, String file, String server, long ram) throws IOException {
+		String text = Files.readString(Corpus.file("mycnf", file), StandardCharsets.ISO_8859_1);
+		if (text.lines().map(String::strip).noneMatch((line) -> line.startsWith("["))) {
+			text = "[mysqld]\n" + text;
+		}
+		ServerSettings settings = new OptionFileImporter(CATALOG).read(List.of(new OptionFile(file, text)), CATALOG.require(server), null)
+			.settings();
+		assertInvariants(server, HostSpec.ofRam(ram), settings, ConnectionPolicy.KEEP);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import dev.memplan.budget.Planner;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.livereading.LiveReading;
 import dev.memplan.livereading.LiveSnapshot;
+import dev.memplan.livereading.ObservedPeaks;
 import dev.memplan.report.SnippetWriter;
 import dev.memplan.support.LocalMySql;
 import dev.memplan.support.LocalMySql.Server;
@@ -157,21 +158,62 @@ class MySqlLiveProbeIntegrationTests {
 		assertThat(engineStatus).as("SHOW ENGINE PERFORMANCE_SCHEMA STATUS").isPositive().isLessThan(difference * 85 / 100);
 	}
 
+	/**
+	 * The per-connection high-water marks as the probe itself reads them (ObservedPeaksReader:
+	 * performance_schema.threads.MAX_TOTAL_MEMORY, 8.0.31+), as the probe user with SELECT on
+	 * performance_schema alone. Where the expected number comes from: a session kept open sets
+	 * sort_buffer_size to 8 MiB and sorts about 22 MB (200,000 rows of a 100-byte string and a number)
+	 * on no index. Filesort grows its buffer as rows come, up to sort_buffer_size; Sort_merge_passes
+	 * above 0 shows the rows did not fit, so the buffer reached the whole 8,388,608 bytes, and that
+	 * session's tracked high-water mark, hence the largest mark, is at least that.
+	 */
 	@Test
-	void mysql8031KeepsPerThreadHighWaterMarksReadableWithSelectOnPerformanceSchema() throws Exception {
+	void mysql8031HighWaterMarksAsTheProbeReadsThem() throws Exception {
 		Server server = LocalMySql.shared(Version.MYSQL_8_0_31);
 		server.createProbeUser("SELECT ON performance_schema.*");
-		try (Connection connection = server.root(); Statement statement = connection.createStatement()) {
-			// a sort with an 8M buffer on this connection: its thread's high-water mark passes 1 MiB
-			statement.execute("SET SESSION sort_buffer_size = 8388608");
-			statement.executeQuery("SELECT * FROM information_schema.COLUMNS ORDER BY COLUMN_COMMENT, TABLE_NAME").close();
+		long sortBuffer = 8L << 20;
+		try (Connection session = server.root(); Statement statement = session.createStatement()) {
+			statement.execute("SET SESSION sort_buffer_size = " + sortBuffer);
+			statement.execute("SET SESSION cte_max_recursion_depth = 200000");
+			try (ResultSet rows = statement.executeQuery("WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 200000) "
+					+ "SELECT n, REPEAT(CHAR(65 + n % 26), 100) AS pad FROM seq ORDER BY pad, n DESC")) {
+				int read = 0;
+				while (rows.next()) {
+					read++;
+				}
+				assertThat(read).isEqualTo(200_000);
+			}
+			try (ResultSet rows = statement.executeQuery("SHOW SESSION STATUS LIKE 'Sort_merge_passes'")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getLong(2)).as("merge passes: the sort filled its buffer").isPositive();
+			}
+			// the marks cover the connections open now, so the probe reads while the session is still open
+			ObservedPeaks observed = probe(server).observed();
+			assertThat(observed.missing()).extracting(Diagnostic::code).doesNotContain(DiagnosticCode.OBSERVED_MYSQL_UNREADABLE,
+					DiagnosticCode.OBSERVED_ACCOUNTS_UNREADABLE, DiagnosticCode.OBSERVED_NO_OTHER_CONNECTION);
+			assertThat(observed.source()).isEqualTo("performance_schema.threads.MAX_TOTAL_MEMORY");
+			assertThat(observed.hasMarks()).isTrue();
+			assertThat(observed.connections()).isPositive(); // the sorting session at least; the probe's own is left out
+			// plausible: at least the full sort buffer, and far below anything a 22 MB sort could need with a spill to disk
+			assertThat(observed.largestBytes()).as("largest mark").isGreaterThanOrEqualTo(sortBuffer).isLessThan(256L << 20);
+			assertThat(observed.typicalBytes()).as("typical mark").isPositive().isLessThanOrEqualTo(observed.largestBytes());
+			// accounts.MAX_SESSION_TOTAL_MEMORY is readable with the same grant (when P_S folds an open session into
+			// its account is not asserted here)
+			assertThat(observed.largestSessionEverBytes()).as("largest session ever").isNotNull().isPositive();
 		}
-		// the column the ceiling issue reads (8.0.31+); 8.0.15 has no such column
-		String largest = server.scalar("SELECT MAX(MAX_TOTAL_MEMORY) FROM performance_schema.threads");
-		assertThat(Long.parseLong(largest)).isGreaterThan(1L << 20);
-		assertThat(LocalMySql.shared(Version.MYSQL_8_0_15)
-			.scalar("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'performance_schema' "
-					+ "AND TABLE_NAME = 'threads' AND COLUMN_NAME = 'MAX_TOTAL_MEMORY'")).isEqualTo("0");
+	}
+
+	/** 8.0.15 has no MAX_TOTAL_MEMORY column: the probe says it could not read the marks instead of reporting none. */
+	@Test
+	void mysql8015HasNoHighWaterMarksAndTheProbeSaysSo() throws Exception {
+		Server server = LocalMySql.shared(Version.MYSQL_8_0_15);
+		server.createProbeUser("SELECT ON performance_schema.*");
+		ObservedPeaks observed = probe(server).observed();
+		assertThat(observed.hasMarks()).isFalse();
+		assertThat(observed.largestBytes()).isNull();
+		// threads.MAX_TOTAL_MEMORY and accounts.MAX_SESSION_TOTAL_MEMORY came with 8.0.31: both statements fail
+		assertThat(observed.missing()).extracting(Diagnostic::code).contains(DiagnosticCode.OBSERVED_MYSQL_UNREADABLE,
+				DiagnosticCode.OBSERVED_ACCOUNTS_UNREADABLE);
 	}
 
 }

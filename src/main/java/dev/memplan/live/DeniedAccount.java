@@ -60,14 +60,14 @@ public record DeniedAccount(String user, String clientHost, boolean passwordSent
 
 	/**
 	 * The least-privileged account for memplan, as the README's live page section gives it: logging
-	 * in is enough for the version, the variables and the status; measured memory on MySQL 8 reads
-	 * performance_schema and sys; MariaDB shows every connection's memory only with PROCESS.
+	 * in is enough for the version, the variables and the status; measured memory and the high-water
+	 * marks on MySQL 8 read performance_schema (the probe queries nothing in sys); MariaDB shows every
+	 * connection's memory only with PROCESS.
 	 */
 	public List<String> leastPrivilegeStatements() {
 		String account = account();
 		return List.of("CREATE USER " + account + " IDENTIFIED BY '" + PASSWORD_PLACEHOLDER + "';",
 				"GRANT SELECT ON performance_schema.* TO " + account + ";  -- MySQL 8",
-				"GRANT SELECT ON sys.* TO " + account + ";  -- MySQL 8",
 				"GRANT PROCESS ON *.* TO " + account + ";  -- MariaDB");
 	}
 
@@ -82,7 +82,7 @@ public record DeniedAccount(String user, String clientHost, boolean passwordSent
 	/** Introduces {@link #leastPrivilegeStatements()}. */
 	public static String englishHowTo() {
 		return "A least-privileged account for memplan needs no privilege for the variables and the status; SELECT on"
-				+ " performance_schema and sys adds measured memory on MySQL 8, PROCESS the memory of every connection on MariaDB:";
+				+ " performance_schema adds measured memory on MySQL 8, PROCESS the memory of every connection on MariaDB:";
 	}
 
 	/** A single-quoted SQL string literal: quotes doubled, backslashes doubled (MySQL's default sql_mode reads \ as an escape). */

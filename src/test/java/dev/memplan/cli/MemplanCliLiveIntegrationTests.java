@@ -50,7 +50,7 @@ class MemplanCliLiveIntegrationTests {
 		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("memplan: The server at 127.0.0.1:3306 refused " + account + ", ")
 			.contains("\nA least-privileged account for memplan needs no privilege for the variables and the status;")
 			.endsWith(":\n  CREATE USER " + account + " IDENTIFIED BY '<new password>';\n  GRANT SELECT ON performance_schema.* TO "
-					+ account + ";  -- MySQL 8\n  GRANT SELECT ON sys.* TO " + account + ";  -- MySQL 8\n  GRANT PROCESS ON *.* TO "
+					+ account + ";  -- MySQL 8\n  GRANT PROCESS ON *.* TO "
 					+ account + ";  -- MariaDB\n")
 			.doesNotContain("Cli-Wrong-4417");
 	}

@@ -31,6 +31,13 @@ class DocumentationLinksTests {
 	/** A section sign, or the reference's documents named without the repository's docs/ folder. */
 	private static final Pattern OUTSIDE_CITATION = Pattern.compile("\u00a7|(?<!docs/)\\b(?:memory-model|stack|oom|style)\\.md\\b");
 
+	/**
+	 * A path out of the checkout: the shared corpus beside it ({@code ../shared/corpus}) or a machine's
+	 * own folders. A reader of the repository has neither; the tests that read the corpus say where
+	 * they look for it in code (support/Corpus), which this does not check.
+	 */
+	private static final Pattern OUTSIDE_PATH = Pattern.compile("\\.\\./shared\\b|(?<![\\w.])/work/");
+
 	private static final Pattern EXPLICIT_ANCHOR = Pattern.compile("<a id=\"([^\"]+)\">");
 
 	private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
@@ -74,6 +81,32 @@ class DocumentationLinksTests {
 		assertThat(outside).isEmpty();
 		assertThat(OUTSIDE_CITATION.matcher("(memory-model.md §4)").find()).isTrue();
 		assertThat(OUTSIDE_CITATION.matcher("(docs/memory-model.md#totals)").find()).isFalse();
+	}
+
+	/** The documents, messages, pages and data files name no path outside the repository. */
+	@Test
+	void theDocumentsCiteNoPathOutsideTheRepository() throws IOException {
+		List<String> outside = new ArrayList<>();
+		int read = 0;
+		for (Path file : citingFiles()) {
+			if (file.toString().endsWith(".java")) {
+				continue;
+			}
+			read++;
+			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+			for (int i = 0; i < lines.size(); i++) {
+				if (OUTSIDE_PATH.matcher(lines.get(i)).find()) {
+					outside.add(file + ":" + (i + 1) + ": " + lines.get(i).strip());
+				}
+			}
+		}
+		assertThat(read).as("documents read, README.md among them").isGreaterThan(10);
+		assertThat(outside).isEmpty();
+		assertThat(OUTSIDE_PATH.matcher("Corpus tests read `../shared/corpus` in place.").find()).isTrue();
+		assertThat(OUTSIDE_PATH.matcher("(`../shared/corpus/oom/`)").find()).isTrue();
+		assertThat(OUTSIDE_PATH.matcher("see /work/shared/corpus").find()).isTrue();
+		assertThat(OUTSIDE_PATH.matcher("the shared corpus beside the checkout").find()).isFalse();
+		assertThat(OUTSIDE_PATH.matcher("[bench/README.md](../bench/README.md)").find()).isFalse();
 	}
 
 	@Test

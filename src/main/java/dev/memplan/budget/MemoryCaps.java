@@ -50,14 +50,24 @@ public record MemoryCaps(long sessionCapBytes, Long globalCapBytes, long cappedW
 		long fit = room / slots - untracked;
 		long floor = namedBuffersOnce(budget);
 		long tracked = budget.perConnectionBytes() - settings.bytes("thread_stack");
-		// whole MiB: down from what fits, but never below what each named buffer used once needs
-		long cap = Math.max(Math.min(fit, tracked) / MIB * MIB, (floor + MIB - 1) / MIB * MIB);
+		// A configuration whose ceiling fits without caps gets caps at what the plan already budgets: they
+		// stop what the model did not foresee and refuse nothing the plan allows. Caps squeezed into the
+		// room left over would refuse ordinary work (MySQL 8.0 defaults beside a recommended pool on 16 GiB
+		// got a 2 MiB connection cap and a 16 MiB global cap, below one connection's named buffers).
+		boolean fitsUncapped = budget.worstCaseBytes() <= budget.budgetLimitBytes();
+		long target = fitsUncapped ? tracked : Math.min(fit, tracked);
+		// whole MiB: down from the target, but never below what each named buffer used once needs
+		long cap = Math.max(target / MIB * MIB, (floor + MIB - 1) / MIB * MIB);
 		cap = Math.max(mariaDb ? 8192 : MYSQL_MIN_CONNECTION, cap);
 		long perConnection = Math.min(budget.perConnectionBytes(), cap + untracked);
 		long connections = Math.multiplyExact(slots, perConnection);
 		Long globalCap = null;
 		if (!mariaDb) {
-			globalCap = Math.max(MYSQL_MIN_GLOBAL, (room - Math.multiplyExact(slots, untracked)) / MIB * MIB);
+			long fitting = room - Math.multiplyExact(slots, untracked);
+			// fitting without caps: every slot at its cap, as planned; else what fits, yet never below one
+			// connection's cap (a global cap under it would refuse a connection the session cap allows)
+			long global = fitsUncapped ? Math.multiplyExact(slots, cap) : fitting / MIB * MIB;
+			globalCap = Math.max(Math.max(MYSQL_MIN_GLOBAL, cap), global);
 			connections = Math.min(connections, Math.addExact(globalCap, Math.multiplyExact(slots, untracked)));
 		}
 		long capped = Math.addExact(budget.globalBytes(), connections);

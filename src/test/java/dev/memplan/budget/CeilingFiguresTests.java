@@ -113,6 +113,26 @@ class CeilingFiguresTests {
 	}
 
 	@Test
+	void aConfigurationThatFitsGetsCapsAtWhatThePlanBudgetsNotTheRoomLeftOver() {
+		// MySQL 8.0 on 16 GiB with a 10 GiB pool, as memplan's advice fills a host: the ceiling fits without
+		// caps with a few MiB a slot to spare, less than the 13 MiB each slot holds outside any cap; the caps
+		// used to be squeezed into that room (a live 8.0 got connection_memory_limit 2M, global 16M)
+		HostSpec host = HostSpec.ofRam(16 * GIB);
+		Budget budget = budget("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M");
+		assertThat(budget.worstCaseBytes()).isLessThanOrEqualTo(budget.budgetLimitBytes());
+		assertThat((budget.budgetLimitBytes() - budget.worstCaseBytes()) / 152).isLessThan(13 * MIB);
+		MemoryCaps caps = MemoryCaps.recommend(effective("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M"),
+				budget, UnnamedTermsTests.TERMS);
+		long tracked = budget.perConnectionBytes() - MIB; // all a connection holds but its 1M thread stack
+		assertThat(caps.sessionCapBytes()).isEqualTo(tracked / MIB * MIB);
+		assertThat(caps.sessionCapBytes()).isGreaterThan(2 * MIB);
+		// every one of the 152 slots at its cap, as planned
+		assertThat(caps.globalCapBytes()).isEqualTo(152 * caps.sessionCapBytes());
+		assertThat(caps.cappedWorstCaseBytes()).isLessThanOrEqualTo(budget.worstCaseBytes());
+		assertThat(caps.fits()).isTrue();
+	}
+
+	@Test
 	void mysql57HasNoCapToRecommend() {
 		HostSpec host = HostSpec.ofRam(4 * GIB);
 		assertThat(MemoryCaps.recommend(effective("mysql-5.7", host), budget("mysql-5.7", host), UnnamedTermsTests.TERMS)).isNull();

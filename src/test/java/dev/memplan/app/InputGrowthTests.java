@@ -132,6 +132,20 @@ class InputGrowthTests {
 	}
 
 	@Test
+	void amplifyingIncludesGrowLinearlyWithTheUpload() {
+		// f0 includes f1 five times, f1 includes f2 five times; f1 and f2 hold N comment lines each:
+		// 30 N lines to read for 2 N uploaded, cut at 4 lines read per uploaded line (8 N), so twice the
+		// upload is at most twice the work
+		Growth.assertLinear("!include chain of N-line files", 20_000, (n) -> {
+			Map<String, String> files = new LinkedHashMap<>();
+			files.put("f0.cnf", "[mysqld]\n" + "!include /etc/mysql/f1.cnf\n".repeat(5));
+			files.put("f1.cnf", "# tuning notes\n".repeat(n) + "!include /etc/mysql/f2.cnf\n".repeat(5));
+			files.put("f2.cnf", "[mysqld]\nmax_connections=120\n" + "# more notes\n".repeat(n));
+			return files;
+		}, (files) -> this.service.plan(HOST, new ImportRequest(null, files, null, null)));
+	}
+
+	@Test
 	void amplifyingIncludesStopAtABoundProportionalToTheUpload() {
 		// eleven ~100-byte files, each including the next five times: 5^10 reads of the last one
 		Map<String, String> files = new LinkedHashMap<>();

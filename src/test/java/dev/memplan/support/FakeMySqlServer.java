@@ -173,6 +173,14 @@ public final class FakeMySqlServer implements AutoCloseable {
 						List.of("innodb_buffer_pool_size", "134217728"), List.of("version", version())));
 			}
 		}
+		else if (upper.equals("SHOW VARIABLES")) {
+			// what Connector/J asks instead of its SELECT @@session... when it cannot read the version (99999999999.0.1)
+			List<List<String>> rows = new ArrayList<>();
+			for (String name : SESSION_VARIABLES) {
+				rows.add(List.of(name, sessionVariable(name)));
+			}
+			resultSet(out, List.of("Variable_name", "Value"), rows);
+		}
 		else if (upper.equals("SHOW GLOBAL STATUS")) {
 			resultSet(out, List.of("Variable_name", "Value"), List.of(List.of("Max_used_connections", "3")));
 		}
@@ -187,6 +195,12 @@ public final class FakeMySqlServer implements AutoCloseable {
 	private String version() {
 		return (this.behaviour instanceof Plain plain) ? plain.version() : "8.0.36";
 	}
+
+	private static final List<String> SESSION_VARIABLES = List.of("auto_increment_increment", "performance_schema",
+			"character_set_client", "character_set_connection", "character_set_results", "character_set_server", "collation_server",
+			"collation_connection", "max_allowed_packet", "net_write_timeout", "interactive_timeout", "wait_timeout",
+			"lower_case_table_names", "query_cache_size", "transaction_isolation", "tx_isolation", "time_zone", "system_time_zone", "license",
+			"query_cache_type");
 
 	private static String sessionVariable(String name) {
 		return switch (name) {

@@ -61,12 +61,6 @@ class LocalOriginFilterTests {
 		this.mvc.perform(get("/").header("Host", "[::1]:8080")).andExpect(status().isOk());
 	}
 
-	@Test
-	void apiAnswersAreNotCached() throws Exception {
-		this.mvc.perform(get("/api/v1/plan").param("hostRam", "16G"))
-			.andExpect(header().string("Cache-Control", "no-store"));
-	}
-
 	@Nested
 	@SpringBootTest(properties = "server.address=0.0.0.0")
 	@AutoConfigureMockMvc

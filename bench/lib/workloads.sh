@@ -2,11 +2,16 @@
 # client in one session, followed by a pause so the live probe can read the connections' high-water
 # marks while they are still connected. Sourced, not run; needs BENCH_WORK.
 
-BENCH_WORKLOADS="filesort join tmpstorm multitemp bigpacket prepared opentables idle"
+BENCH_ALL_WORKLOADS="filesort join tmpstorm multitemp bigpacket prepared opentables idle"
+# a smoke run may name fewer (BENCH_WORKLOADS=tmpstorm)
+BENCH_WORKLOADS=${BENCH_WORKLOADS:-$BENCH_ALL_WORKLOADS}
 
-# prints the path of the SQL file for workload $1 (generated ones are written once into BENCH_WORK)
+# prints the path of the SQL file for workload $1 on server $2 (mariadb, mysql-5.7, mysql-8.0);
+# generated ones are written once into BENCH_WORK. Where MySQL needs other syntax for the same
+# intent, the workload has a variant: W.mysql-5.7.sql or W.mysql.sql (every MySQL), else W.sql.
 bench_workload_sql() {
   local dir; dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../workloads" && pwd)
+  local server=${2:-mariadb}
   case $1 in
     bigpacket)
       local f=$BENCH_WORK/bigpacket.sql
@@ -17,7 +22,10 @@ bench_workload_sql() {
       local f=$BENCH_WORK/opentables.sql
       [ -f "$f" ] || { local i; for i in $(seq 1 "${BENCH_SMALL_TABLES:-2000}"); do echo "SELECT COUNT(*) FROM s$i;"; done; } > "$f"
       echo "$f" ;;
-    *) echo "$dir/$1.sql" ;;
+    *)
+      if [ -f "$dir/$1.$server.sql" ]; then echo "$dir/$1.$server.sql"
+      elif [[ "$server" == mysql-* ]] && [ -f "$dir/$1.mysql.sql" ]; then echo "$dir/$1.mysql.sql"
+      else echo "$dir/$1.sql"; fi ;;
   esac
 }
 

@@ -1,0 +1,4 @@
+SELECT COUNT(*), SUM(r) FROM (
+  SELECT c, b, 1 AS r FROM (SELECT DISTINCT c, b FROM t) d
+  UNION SELECT c, b, 0 FROM (SELECT c, b, COUNT(*) n FROM t GROUP BY c, b) g
+) x;

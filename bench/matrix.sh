@@ -1,28 +1,65 @@
 #!/usr/bin/env bash
 # The accuracy matrix (successor of accuracy.sh): workloads × configurations × connection counts
-# (about 10, 50 and 100 % of max_connections) on a throw-away MariaDB, and at 100 % once more with
-# the session cap memplan recommends. Each row starts the server afresh, runs the workload in N
-# sessions at once, holds them connected, reads them with memplan's live probe (observed high-water
-# marks and the projection), then takes the server's resident high-water mark (VmHWM) from /proc.
-# memplan plans the same option file offline (ceiling, expected-peak range, capped ceiling).
+# (about 10, 50 and 100 % of max_connections) on throw-away servers — MariaDB 10.11, and the real
+# MySQL 5.7.22 and 8.0.31 of the integration tests (bench/mysql-server.sh) — and at 100 % once more
+# with the memory cap memplan recommends (MariaDB max_session_mem_used; MySQL 8.0.31
+# connection_memory_limit and global_connection_memory_limit with tracking ON; 5.7 has no cap).
+# Each row starts the server afresh, runs the workload in N sessions at once, holds them connected,
+# reads them with memplan's live probe (observed high-water marks and the projection), then takes
+# the server's resident high-water mark (VmHWM) from /proc. memplan plans the same option file
+# offline (ceiling, expected-peak range, capped ceiling).
 # Usage (as root, holding the build lock for the whole run, under 20 minutes on 2 cores):
-#   flock /tmp/memplan-build.lock bench/matrix.sh [CONFIG...]
-# Results: bench/results/matrix.txt (table) and bench/results/matrix.tsv (the same, for tools and tests)
+#   flock /tmp/memplan-build.lock bench/matrix.sh [--servers LIST] [CONFIG...]
+#   LIST (or BENCH_SERVERS): comma-separated mariadb, mysql-5.7, mysql-8.0 (default: all three)
+#   CONFIG: small, medium, large for MariaDB (default: all three); MySQL runs BENCH_MYSQL_CONFIGS
+#   (default: small only, see mysql_configs below)
+# Smoke test (a minute or two): BENCH_WORKLOADS=tmpstorm BENCH_SHARES=100 bench/matrix.sh --servers mysql-8.0
+#   BENCH_SHARES: the connection counts in % of max_connections (10 50 100); BENCH_CAPPED=0: no cap rows.
+# Results of the full run: bench/results/matrix.txt (table) and bench/results/matrix.tsv (the same, for
+# tools and tests), and the summaries in README.md, bench/README.md and catalog/accuracy.tsv. A run
+# that leaves anything out (servers, configs, workloads, shares, caps) is partial: it writes
+# bench/results/matrix-partial.txt and .tsv, labelled so, and touches nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+all_servers=mariadb,mysql-8.0,mysql-5.7
+servers=${BENCH_SERVERS:-$all_servers}
+configs=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --servers) servers=${2:?--servers needs a list: mariadb,mysql-5.7,mysql-8.0}; shift 2 ;;
+    --servers=*) servers=${1#--servers=}; shift ;;
+    small|medium|large) configs+=("$1"); shift ;;
+    *) echo "usage: bench/matrix.sh [--servers mariadb,mysql-5.7,mysql-8.0] [small|medium|large ...]" >&2; exit 2 ;;
+  esac
+done
+server_list=()
+for s in ${all_servers//,/ }; do [[ ",$servers," == *",$s,"* ]] && server_list+=("$s"); done
+for s in ${servers//,/ }; do [[ ",$all_servers," == *",$s,"* ]] || { echo "unknown server '$s' (mariadb, mysql-5.7, mysql-8.0)" >&2; exit 2; }; done
 jar=target/memplan.jar
-[ -f "$jar" ] || ./mvnw -q -B -ntp -DskipTests package
+# a jar older than the sources would measure yesterday's memplan
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then ./mvnw -q -B -ntp -o -DskipTests package; fi
 export BENCH_PORT=${BENCH_PORT:-16002}
 export BENCH_WORK; BENCH_WORK=$(mktemp -d /tmp/memplan-matrix.XXXX)
 export BENCH_ROWS=${BENCH_ROWS:-30000}
 source bench/lib/mariadb.sh
+source bench/lib/mysql.sh
 source bench/lib/workloads.sh
-source bench/lib/readme.sh
-trap 'bench_stop; rm -rf "$BENCH_WORK"' EXIT
-out=bench/results/matrix.txt
-tsv=bench/results/matrix.tsv
+trap 'bench_stop; for BENCH_MYSQL_VERSION in 5.7.22 8.0.31; do mysql_stop 2>/dev/null || true; done; rm -rf "$BENCH_WORK"' EXIT
+shares=${BENCH_SHARES:-10 50 100}
+capped_rows=${BENCH_CAPPED:-1}
+mariadb_configs=("${configs[@]}"); [ ${#mariadb_configs[@]} -gt 0 ] || mariadb_configs=(small large medium)
+# MySQL: one configuration. The MariaDB part (three configurations, 96 rows) takes most of the
+# 20 minutes on 2 cores; small (50 connections) has the quickest rows. BENCH_MYSQL_CONFIGS widens it.
+read -r -a mysql_configs <<< "${BENCH_MYSQL_CONFIGS:-small}"
+full=yes
+[ "${#server_list[@]}" -eq 3 ] && [ ${#configs[@]} -eq 0 ] && [ "$BENCH_WORKLOADS" = "$BENCH_ALL_WORKLOADS" ] && [ "$shares" = "10 50 100" ] \
+  && [ "$capped_rows" = 1 ] && [ "$BENCH_ROWS" = 30000 ] && [ "${BENCH_SMALL_TABLES:-2000}" = 2000 ] || full=no
+if [ $full = yes ]; then out=bench/results/matrix.txt; tsv=bench/results/matrix.tsv
+else out=bench/results/matrix-partial.txt; tsv=bench/results/matrix-partial.tsv; fi
 ram=$(awk '/^MemTotal:/ {print $2 * 1024}' /proc/meminfo)
 export MEMPLAN_BENCH_PASSWORD=bench-pass-1
+# the projection factor the jar was built with (calibrate-projection.py re-projects from it)
+projection_percent=$(unzip -p "$jar" BOOT-INF/classes/catalog/projection.tsv | awk -F'\t' '$1 == "resident_per_tracked_percent" {print $2}')
 started=$(date +%s)
 
 # MySQLTuner (Debian 12's 1.9.9) dies on MariaDB 10.11 dividing by two absent variables: a copy with
@@ -35,8 +72,27 @@ if command -v mysqltuner >/dev/null 2>&1; then
     "$(command -v mysqltuner)" > "$tuner"
 fi
 
+# The server the rows run on: srv_* start, stop and query it; server_name labels its rows.
+server=; server_name=; profile=; probe_user=bench
+srv_use() {
+  server=$1
+  case $server in
+    mariadb) profile=mariadb-10.11; probe_user=bench; server_name=mariadb-$(mariadbd --version | awk '{print $3}' | cut -d- -f1) ;;
+    mysql-5.7) profile=mysql-5.7; probe_user=$BENCH_MYSQL_PROBE_USER; BENCH_MYSQL_VERSION=5.7.22; server_name=mysql-5.7.22 ;;
+    mysql-8.0) profile=mysql-8.0; probe_user=$BENCH_MYSQL_PROBE_USER; BENCH_MYSQL_VERSION=8.0.31; server_name=mysql-8.0.31 ;;
+  esac
+}
+srv_prepare() { if [ "$server" = mariadb ]; then bench_datadir "${BENCH_SMALL_TABLES:-2000}" 2>/dev/null; else mysql_datadir "${BENCH_SMALL_TABLES:-2000}"; fi; }
+srv_start() { if [ "$server" = mariadb ]; then bench_start "$@"; else mysql_start "$1"; fi; }
+srv_stop() { if [ "$server" = mariadb ]; then bench_stop; else mysql_stop; fi; }
+srv_sql() { if [ "$server" = mariadb ]; then bench_sql "$@"; else mysql_root_sql "$@"; fi; }
+# what a refused statement or closed connection says: MariaDB error 1290 names max_session_mem_used;
+# MySQL 4081/4082 "Connection closed. [Global c|C]onnection memory limit N bytes exceeded."
+srv_refusal() { if [ "$server" = mariadb ]; then echo 'max.session.mem.used'; else echo 'onnection memory limit'; fi; }
+
 write_config() { # name pool max_conn sort join read read_rnd tmp
-  local f=$BENCH_WORK/$1.cnf
+  local f=$BENCH_WORK/$server-$1.cnf binlog=$BENCH_WORK/binlog
+  [ "$server" = mariadb ] || binlog=$(mysql_work)/binlog
   cat > "$f" <<CNF
 [mysqld]
 innodb_buffer_pool_size = $2
@@ -48,36 +104,60 @@ read_rnd_buffer_size = $7
 tmp_table_size = $8
 max_heap_table_size = $8
 max_allowed_packet = 64M
-log_bin = $BENCH_WORK/binlog
+log_bin = $binlog
 tmpdir = $BENCH_WORK/tmp
 # no effect on 10.11, but MySQLTuner divides by it
 innodb_buffer_pool_chunk_size = 128M
 CNF
+  # MySQL 5.7 refuses to start a binary log without a server id (8.0 defaults it to 1)
+  [ "$server" = mariadb ] || echo "server_id = 1" >> "$f"
+  # 8.0's default, said so: internal temporary tables in TempTable (temptable_max_ram, 1G)
+  [ "$server" = mysql-8.0 ] && echo "internal_tmp_mem_storage_engine = TempTable" >> "$f"
   echo "$f"
 }
 
 json() { python3 -c 'import json,sys
-d=json.load(sys.stdin)
+try:
+    d=json.load(sys.stdin)
+except ValueError:
+    d={}
 for path in sys.argv[1:]:
     v=d
     for k in path.split("."):
         v=v.get(k) if isinstance(v,dict) else None
-    print("-" if v is None else (",".join(map(str,v)) if isinstance(v,list) else v))' "$@"; }
+    v="-" if v is None or v == [] else (" | ".join(map(str,v)) if isinstance(v,list) else str(v))
+    print(" ".join(v.split()) or "-")' "$@"; }
 
 mib() { [ "$1" = - ] && echo - || echo $(( $1 / 1048576 )); }
 
 ratio() { [ "$1" = - ] || [ "$2" = - ] || [ "$2" = 0 ] && echo - || awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-row() { # config-name cnf max_conn workload n cap(-|bytes)
-  local name=$1 cnf=$2 maxconn=$3 workload=$4 n=$5 cap=$6
-  # the whole run stays under 20 minutes: rows past 18 minutes are left out, and the table says so
-  if [ $(( $(date +%s) - started )) -gt "${BENCH_BUDGET_SECONDS:-1080}" ]; then
-    echo "# not run (time budget): $name $workload N=$n cap=$cap" >> "$out"; return 0
+# Each server gets a share of the time budget in proportion to its planned rows (a server that
+# finishes early leaves its rest to the next); rows past its deadline are left out and the table
+# says so. The whole run stays under 20 minutes: 18.5 by default, the rest for the summaries.
+budget=${BENCH_BUDGET_SECONDS:-1110}
+deadline=$started
+capram=-
+row() { # config-name cnf max_conn workload n cap(-|bytes) global-cap(-|bytes, MySQL)
+  local name=$1 cnf=$2 maxconn=$3 workload=$4 n=$5 cap=$6 gcap=$7 row_started; row_started=$(date +%s)
+  if [ "$(date +%s)" -gt "$deadline" ]; then
+    echo "# not run (time budget): $server_name $name $workload N=$n cap=$cap" >> "$out"; return 0
   fi
-  local sqlfile packet; sqlfile=$(bench_workload_sql "$workload"); packet=$(bench_workload_packet "$workload")
-  local extra=(); [ "$cap" = - ] || extra+=(--max-session-mem-used="$cap")
-  bench_start "$cnf" "${extra[@]}" 2>/dev/null
-  bench_sql bench -e "SELECT COUNT(*) FROM t" >/dev/null
+  local sqlfile packet; sqlfile=$(bench_workload_sql "$workload" "$server"); packet=$(bench_workload_packet "$workload")
+  local runcnf=$cnf extra=()
+  if [ "$cap" != - ]; then
+    runcnf=$BENCH_WORK/$server-capped-$name.cnf
+    if [ "$server" = mariadb ]; then
+      { cat "$cnf"; echo "max_session_mem_used = $cap"; } > "$runcnf"; extra+=(--max-session-mem-used="$cap")
+    else
+      { cat "$cnf"; echo "connection_memory_limit = $cap"; [ "$gcap" = - ] || printf 'global_connection_memory_limit = %s\nglobal_connection_memory_tracking = ON\n' "$gcap"; } > "$runcnf"
+    fi
+  fi
+  if ! srv_start "$runcnf" "${extra[@]}" 2>"$BENCH_WORK/start.err"; then
+    echo "# not run (the server did not start): $server_name $name $workload N=$n cap=$cap: $(tail -c 300 "$BENCH_WORK/start.err" | tr '\n' ' ')" | tee -a "$out"
+    srv_stop 2>/dev/null || true; return 0
+  fi
+  srv_sql bench -e "SELECT COUNT(*) FROM t" >/dev/null
   local rss0; rss0=$(bench_kib VmRSS)
   : > "$BENCH_WORK/client.err"
   local clients=() i
@@ -89,114 +169,137 @@ row() { # config-name cnf max_conn workload n cap(-|bytes)
   # wait until every session has finished its workload (it sleeps, or it failed and left)
   local waited=0 sleeping
   while :; do
-    sleeping=$(bench_sql -N -e "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP(600)%'" 2>/dev/null || echo 0)
+    sleeping=$(srv_sql -N -e "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP(600)%'" 2>/dev/null || echo 0)
     local alive=0 p; for p in "${clients[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
     [ "$sleeping" -ge "$alive" ] && break
     waited=$((waited + 1)); [ "$waited" -gt 600 ] && break
     sleep 0.2
   done
-  local live; live=$(java -XX:TieredStopAtLevel=1 -jar "$jar" check --live "127.0.0.1:$BENCH_PORT" --user bench \
-    --password-env MEMPLAN_BENCH_PASSWORD --ram "$ram" ${packet:+--largest-packet $packet} --format json --fail-on overcommitted 2>/dev/null || true)
+  local live; live=$(java -XX:TieredStopAtLevel=1 -jar "$jar" check --live "127.0.0.1:$BENCH_PORT" --user "$probe_user" \
+    --password-env MEMPLAN_BENCH_PASSWORD --ram "$ram" ${packet:+--largest-packet $packet} --format json --fail-on overcommitted 2>"$BENCH_WORK/live.err" || true)
   local tr=- tp=-
   if [ -n "$tuner" ] && [ "$n" = "$maxconn" ] && [ "$workload" = tmpstorm ] && [ "$cap" = - ]; then
-    local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port "$BENCH_PORT" --user bench --pass "$MEMPLAN_BENCH_PASSWORD" --json --nocolor --noinfo 2>/dev/null || true)
+    local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port "$BENCH_PORT" --user "$probe_user" --pass "$MEMPLAN_BENCH_PASSWORD" --json --nocolor --noinfo 2>/dev/null || true)
     tr=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_used_memory"/ && !k++ {gsub(/[^0-9]/, "", $2); print $2}'); tr=${tr:--}
     tp=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_peak_memory"/ && !k++ {gsub(/[^0-9]/, "", $2); print $2}'); tp=${tp:--}
   fi
   local hwm; hwm=$(( $(bench_kib VmHWM) * 1024 ))
-  bench_stop
+  srv_stop
   wait "${clients[@]}" 2>/dev/null || true
-  local refused; refused=$(grep -c 'max.session.mem.used' "$BENCH_WORK/client.err" || true)
-  local plancnf=$cnf
-  if [ "$cap" != - ]; then plancnf=$BENCH_WORK/capped-$name.cnf; { cat "$cnf"; echo "max_session_mem_used = $cap"; } > "$plancnf"; fi
+  local refused; refused=$(grep -c "$(srv_refusal)" "$BENCH_WORK/client.err" || true)
   # the offline plan depends on the file, N and the packet only: planned once per combination
-  local cached=$BENCH_WORK/plan-$name-$n-${packet:-none}-$cap.json
-  [ -f "$cached" ] || java -XX:TieredStopAtLevel=1 -jar "$jar" check --server mariadb-10.11 --ram "$ram" --expected-connections "$n" \
-    ${packet:+--largest-packet $packet} --format json --fail-on overcommitted "$plancnf" > "$cached" 2>/dev/null || true
+  local cached=$BENCH_WORK/plan-$server-$name-$n-${packet:-none}-$cap.json
+  [ -f "$cached" ] || java -XX:TieredStopAtLevel=1 -jar "$jar" check --server "$profile" --ram "$ram" --expected-connections "$n" \
+    ${packet:+--largest-packet $packet} --format json --fail-on overcommitted "$runcnf" > "$cached" 2>/dev/null || true
   local plan; plan=$(cat "$cached")
   # read stops at the end of its input, which tr leaves without a newline: its status is not an error here
-  local ceiling low high capped proj projmax observed_typ observed_max
+  local ceiling low high capped proj projmax observed_typ observed_max maxused liveglobal missing
   read -r ceiling low high capped < <(echo "$plan" | json totals.worstCaseBytes totals.expectedPeak.lowBytes totals.expectedPeak.highBytes totals.capped.worstCaseBytes | tr '\n' ' ') || true
-  read -r proj projmax observed_typ observed_max < <(echo "$live" | json live.observed.projectedAtMaxUsedBytes live.observed.projectedAtMaxConnectionsBytes \
-    live.observed.typicalConnectionBytes live.observed.largestConnectionBytes | tr '\n' ' ') || true
+  read -r proj projmax observed_typ observed_max maxused liveglobal < <(echo "$live" | json live.observed.projectedAtMaxUsedBytes live.observed.projectedAtMaxConnectionsBytes \
+    live.observed.typicalConnectionBytes live.observed.largestConnectionBytes live.maxUsedConnections live.observed.residentGlobalBytes | tr '\n' ' ') || true
+  # why there is no projection: the readings of the marks, not the allocator's or the accounts' notes
+  missing=$(echo "$live" | json live.observed.missing | sed 's/ | /\n/g' | grep -v '^version_malloc_library\|^performance_schema.accounts' | paste -sd '|' | sed 's/|/ | /g' || true)
+  [ -n "$missing" ] || missing=-
+  # no answer at all: the probe's own error instead
+  [ -n "$live" ] || missing="probe failed: $(head -c 200 "$BENCH_WORK/live.err" | tr '\t\n' '  ')"
+  [ "$proj" = - ] || missing=-
   local bound=$ceiling; [ "$cap" = - ] || bound=$capped
   local held=no; [ "$bound" != - ] && [ "$bound" -ge "$hwm" ] && held=yes
   local projerr=-; [ "$proj" != - ] && projerr=$(awk -v p="$proj" -v h="$hwm" 'BEGIN { printf "%+.0f%%", (p - h) * 100 / h }')
   local capcol=-; [ "$cap" = - ] || capcol=$(mib "$cap")M
-  printf '| %-6s | %-10s | %3d | %5s | %5d | %6s | %6s | %5s | %11s | %6s | %6s | %5s | %4s | %6s | %6s | %3s | %7s |\n' \
-    "$name" "$workload" "$n" "$capcol" $((rss0 / 1024)) "$(mib "$hwm")" "$(mib "$bound")" "$(ratio "$bound" "$hwm")" \
+  [ "$gcap" = - ] || capcol="$capcol/$(mib "$gcap")M"
+  local note=; [ "$missing" = - ] || note=$missing
+  printf '| %-13s | %-6s | %-10s | %3d | %9s | %5d | %6s | %6s | %5s | %11s | %6s | %6s | %5s | %4s | %6s | %6s | %3s | %4s | %s |\n' \
+    "$server_name" "$name" "$workload" "$n" "$capcol" $((rss0 / 1024)) "$(mib "$hwm")" "$(mib "$bound")" "$(ratio "$bound" "$hwm")" \
     "$(mib "$low")–$(mib "$high")" "$(mib "$proj")" "$projerr" "$(mib "$observed_typ")" "$(mib "$observed_max")" \
-    "$(mib "$tr")" "$(mib "$tp")" "$refused" "$held" | tee -a "$out"
-  printf '%s\t%s\t%d\t%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$workload" "$n" "$maxconn" "$cap" "$hwm" "$ceiling" \
-    "$capped" "$low" "$high" "$proj" "$projmax" "$observed_typ" "$observed_max" "$tr" "$tp" "$refused" >> "$tsv"
+    "$(mib "$tr")" "$(mib "$tp")" "$refused" "$held" "$note" | tee -a "$out"
+  printf '%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server_name" "$name" "$workload" "$n" "$maxconn" \
+    "$cap" "$gcap" "$hwm" "$ceiling" "$capped" "$low" "$high" "$proj" "$projmax" "$observed_typ" "$observed_max" "$tr" "$tp" "$refused" \
+    "$maxused" "$liveglobal" "$projection_percent" "$missing" "$(( $(date +%s) - row_started ))" "$([ "$cap" = - ] && echo - || echo "$capram")" >> "$tsv"
 }
 
 config_rows() { # name pool max_conn sort join read read_rnd tmp cap-host-ram
   # the cap memplan recommends for a host where this configuration's ceiling does not fit (cap-host-ram),
   # so that the cap binds; on this machine's own RAM it would be too large to refuse anything
-  local name=$1 maxconn=$3 capram=$9 cnf; cnf=$(write_config "${@:1:8}")
-  local ten=$(( (maxconn + 5) / 10 )) half=$(( maxconn / 2 ))
-  local cap; cap=$(java -XX:TieredStopAtLevel=1 -jar "$jar" check --server mariadb-10.11 --ram "$capram" --format json --fail-on overcommitted "$cnf" 2>/dev/null \
-    | json totals.recommendedCaps.sessionCapBytes || true)
-  local w
-  for w in $BENCH_WORKLOADS; do
-    row "$name" "$cnf" "$maxconn" "$w" "$ten" -
-    row "$name" "$cnf" "$maxconn" "$w" "$half" -
-    row "$name" "$cnf" "$maxconn" "$w" "$maxconn" -
-    [ -n "$cap" ] && [ "$cap" != - ] && row "$name" "$cnf" "$maxconn" "$w" "$maxconn" "$cap"
+  local name=$1 maxconn=$3 cnf; cnf=$(write_config "${@:1:8}")
+  capram=$9
+  local counts=() share
+  for share in $shares; do
+    case $share in
+      10) counts+=($(( (maxconn + 5) / 10 ))) ;;
+      50) counts+=($(( maxconn / 2 ))) ;;
+      *) counts+=($(( maxconn * share / 100 ))) ;;
+    esac
   done
+  local cap=- gcap=-
+  if [ "$capped_rows" = 1 ]; then
+    read -r cap gcap < <(java -XX:TieredStopAtLevel=1 -jar "$jar" check --server "$profile" --ram "$capram" --format json --fail-on overcommitted "$cnf" 2>/dev/null \
+      | json totals.recommendedCaps.sessionCapBytes totals.recommendedCaps.globalCapBytes | tr '\n' ' ') || true
+    # memplan recommends no cap where the server has none (MySQL 5.7): no capped rows there
+    [ -n "$cap" ] || cap=-
+    [ -n "$gcap" ] || gcap=-
+  fi
+  local w c
+  for w in $BENCH_WORKLOADS; do
+    for c in "${counts[@]}"; do row "$name" "$cnf" "$maxconn" "$w" "$c" - -; done
+    [ "$cap" != - ] && row "$name" "$cnf" "$maxconn" "$w" "$maxconn" "$cap" "$gcap"
+  done
+  return 0
 }
 
-bench_datadir "${BENCH_SMALL_TABLES:-2000}" 2>/dev/null
-mkdir -p "$BENCH_WORK/tmp" && chown mysql:mysql "$BENCH_WORK/tmp"
+config_args() { # the configurations: name pool max_conn sort join read read_rnd tmp cap-host-ram
+  # MySQL's small rows take their cap for 3G: at 2G, where MariaDB's do, memplan finds no MySQL cap
+  # that fits (TempTable's 1G pool and the open tables leave no room) and recommends MySQL's minimums,
+  # 3M and 16M, which closed 49 of 50 connections in a trial run; at 3G its caps fit and still bind
+  local small_cap=2G; [ "$server" = mariadb ] || small_cap=3G
+  case $1 in
+    small)  echo small  256M 50  2M 256K 128K 256K 16M $small_cap ;;
+    medium) echo medium 1G   100 2M 256K 128K 256K 16M 4G ;;
+    large)  echo large  512M 60  8M 8M   1M   1M   32M 4G ;;
+  esac
+}
+
+planned_rows() { # server: rows it will run (for its share of the time budget)
+  local list=("${mariadb_configs[@]}") per; [ "$1" = mariadb ] || list=("${mysql_configs[@]}")
+  per=$(wc -w <<< "$shares")
+  [ "$capped_rows" = 1 ] && [ "$1" != mysql-5.7 ] && per=$(( per + 1 ))
+  echo $(( ${#list[@]} * $(wc -w <<< "$BENCH_WORKLOADS") * per ))
+}
+
+# mysqld runs as mysql: it must reach its directories below BENCH_WORK (mktemp makes it root-only)
+mkdir -p "$BENCH_WORK/tmp" && chown mysql:mysql "$BENCH_WORK" "$BENCH_WORK/tmp"
+versions=; for s in "${server_list[@]}"; do srv_use "$s"; versions+="${versions:+, }$server_name"; done
 {
-  echo "# bench/matrix.sh — MariaDB $(mariadbd --version | awk '{print $3}'), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${BENCH_ROWS} rows; sizes in MiB"
+  [ $full = yes ] || echo "# PARTIAL RUN (a smoke test, not the matrix): servers ${servers}; MariaDB configs ${mariadb_configs[*]}; MySQL configs ${mysql_configs[*]}; workloads ${BENCH_WORKLOADS}; shares ${shares} %; capped rows ${capped_rows}"
+  echo "# bench/matrix.sh — ${versions}, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${BENCH_ROWS} rows; sizes in MiB"
   echo "# ceiling = memplan's totals.worstCaseBytes (with a cap: the capped ceiling); offline = the expected-peak range at N;"
   echo "# live = the projection at Max_used_connections from the observed high-water marks (error against peak RSS);"
-  echo "# typ/max = the observed per-connection high-water marks; tuner = MySQLTuner's reached/possible (once per config)."
-  echo "| config | workload   |   N |   cap | RSS0 | peak RSS | ceiling | ceil/peak | offline range | live | live err | typ | max | tuner reached | tuner possible | refused | ceiling held |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "# typ/max = the observed per-connection high-water marks; tuner = MySQLTuner's reached/possible (once per config);"
+  echo "# cap = max_session_mem_used (MariaDB) or connection_memory_limit/global_connection_memory_limit (MySQL 8.0.31);"
+  echo "# MySQL rows: the small configuration only (the MariaDB part takes most of the 20 minutes); note = why there is no live projection."
+  echo "| server | config | workload   |   N |   cap | RSS0 | peak RSS | ceiling | ceil/peak | offline range | live | live err | typ | max | tuner reached | tuner possible | refused | ceiling held | note |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 } > "$out"
-printf 'config\tworkload\tn\tmax_connections\tcap\tpeak_rss\tceiling\tcapped_ceiling\toffline_low\toffline_high\tlive_projection\tlive_projection_at_max\tobserved_typical\tobserved_largest\ttuner_reached\ttuner_possible\trefused\n' > "$tsv"
-configs=("$@"); [ ${#configs[@]} -gt 0 ] || configs=(small large medium)
-for c in "${configs[@]}"; do
-  case $c in
-    small)  config_rows small  256M 50  2M 256K 128K 256K 16M 2G ;;
-    medium) config_rows medium 1G   100 2M 256K 128K 256K 16M 4G ;;
-    large)  config_rows large  512M 60  8M 8M   1M   1M   32M 4G ;;
-  esac
+printf 'server\tconfig\tworkload\tn\tmax_connections\tcap\tglobal_cap\tpeak_rss\tceiling\tcapped_ceiling\toffline_low\toffline_high\tlive_projection\tlive_projection_at_max\tobserved_typical\tobserved_largest\ttuner_reached\ttuner_possible\trefused\tmax_used_connections\tlive_global\tprojection_percent\tlive_missing\tseconds\tcap_host_ram\n' > "$tsv"
+total_rows=0; for s in "${server_list[@]}"; do total_rows=$(( total_rows + $(planned_rows "$s") )); done
+planned_so_far=0; timings=()
+for s in "${server_list[@]}"; do
+  srv_use "$s"
+  planned_so_far=$(( planned_so_far + $(planned_rows "$s") ))
+  deadline=$(( started + budget * planned_so_far / total_rows ))
+  server_started=$(date +%s)
+  srv_prepare
+  list=("${mariadb_configs[@]}"); [ "$s" = mariadb ] || list=("${mysql_configs[@]}")
+  for c in "${list[@]}"; do
+    # shellcheck disable=SC2046
+    config_rows $(config_args "$c")
+  done
+  took=$(( $(date +%s) - server_started ))
+  timings+=("$server_name $(( took / 60 )) min $(( took % 60 )) s")
 done
+for t in "${timings[@]}"; do echo "# $t (its data directory and rows)"; done | tee -a "$out"
 echo "# whole run: $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s" | tee -a "$out"
 
-# Summary, from matrix.tsv: what the README and memplan's advice quote (copied to
-# src/main/resources/catalog/accuracy.tsv; ReadmeFiguresTests checks the README against it).
-summary=$(awk -F'\t' 'NR > 1 {
-    peak = $6; bound = ($5 == "-") ? $7 : $8
-    if ($5 == "-") {
-      runs++; if ($7 != "-" && $7 + 0 >= peak + 0) held++
-      r = $7 / peak; if (min == "" || r < min) min = r; if (r > max) max = r
-      if ($9 != "-" && $9 + 0 <= peak + 0 && peak + 0 <= $10 + 0) inrange++
-      if ($4 > 0 && $3 * 2 >= $4 && $11 != "-") { live++; e = ($11 - peak) * 100 / peak; if (e <= 25 && e >= -25) within++
-        if (emin == "" || e < emin) emin = e; if (emax == "" || e > emax) emax = e }
-    } else {
-      capped++; if ($8 != "-" && $8 + 0 >= peak + 0) cheld++; refused += $17
-    }
-  }
-  END {
-    printf "runs\t%d\n", runs; printf "ceiling_held\t%d\n", held
-    printf "ceiling_over_peak_min\t%.2f\n", min; printf "ceiling_over_peak_max\t%.2f\n", max
-    printf "offline_range_held\t%d\n", inrange
-    printf "live_rows_at_half_or_more\t%d\n", live; printf "live_within_25_percent\t%d\n", within
-    printf "live_error_min_percent\t%+.0f\n", emin; printf "live_error_max_percent\t%+.0f\n", emax
-    printf "capped_runs\t%d\n", capped; printf "capped_ceiling_held\t%d\n", cheld; printf "statements_refused_by_cap\t%d\n", refused
-  }' "$tsv")
-{
-  echo
-  echo "## Summary (copied to src/main/resources/catalog/accuracy.tsv)"
-  echo "$summary" | sed 's/^/    /'
-} | tee -a "$out"
-{
-  echo "# Written by bench/matrix.sh from bench/results/matrix.tsv; do not edit by hand (ReadmeFiguresTests compares them)."
-  echo "$summary"
-} > src/main/resources/catalog/accuracy.tsv
-bench_write_readme
+# Summaries per server, from matrix.tsv: appended to the results file; after a full run also
+# catalog/accuracy.tsv (MariaDB's figures, which memplan's advice quotes) and the README sections.
+python3 bench/lib/summary.py "$tsv" "$out" "$full"

@@ -34,8 +34,8 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 		if (!observed.hasMarks()) {
 			return null;
 		}
-		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms),
-				terms.serverBaseBytes());
+		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms,
+				snapshot.topConsumers()), terms.serverBaseBytes());
 		// measured under glibc malloc; with jemalloc the resident share is smaller, so this errs high there
 		long perConnection = calibration.resident(observed.typicalBytes());
 		Long maxUsed = snapshot.statusNumber("max_used_connections");
@@ -48,8 +48,15 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 		return Math.addExact(global, Math.multiplyExact(connections, perConnection));
 	}
 
-	/** Caches the server allocates but fills only as it works: count what it reports in use. */
-	static long residentGlobal(List<LineItem> items, Map<String, String> variables, Map<String, String> status, MemoryTerms terms) {
+	/**
+	 * Caches the server allocates but fills only as it works: count what it reports in use. MySQL 8's
+	 * TempTable pool is filled by the statements themselves, and performance_schema counts those bytes
+	 * in the thread's own MAX_TOTAL_MEMORY (the marks above), so here only what the pool holds now
+	 * (its performance_schema area; 0 when that is not among the areas read): counting temptable_max_ram
+	 * on top put the projection at more than twice the peak RSS of 50 sessions on 8.0.31 (a bench/matrix.sh trial).
+	 */
+	static long residentGlobal(List<LineItem> items, Map<String, String> variables, Map<String, String> status, MemoryTerms terms,
+			List<LiveSnapshot.Consumer> areas) {
 		long bytes = 0;
 		for (LineItem item : items) {
 			if (item.scope() != Scope.GLOBAL) {
@@ -62,6 +69,8 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 				case "aria_pagecache" -> product(LiveSnapshot.number(status.get("aria_pagecache_blocks_used")),
 						number(variables, "aria_block_size", 8192L));
 				case "open_tables" -> product(LiveSnapshot.number(status.get("open_tables")), terms.openTableBytes());
+				case "temptable" -> areas.stream().filter((area) -> "temptable".equals(area.name())).mapToLong(LiveSnapshot.Consumer::bytes)
+					.findFirst().orElse(0L);
 				default -> null;
 			};
 			bytes = Math.addExact(bytes, (used != null) ? Math.min(used, item.bytes()) : item.bytes());

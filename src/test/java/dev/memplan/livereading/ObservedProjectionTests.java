@@ -39,8 +39,20 @@ class ObservedProjectionTests {
 	void countsTheCachesAsFarAsTheServerFilledThem() {
 		// pool 2000 pages × 16 KiB + log 16M + query cache 1M + Aria 1000 × 8 KiB + 100 open tables × 58 KiB; key cache unused
 		long caches = 2000 * 16384L + 16 * MIB + MIB + 1000 * 8192L + 100 * 58 * KIB;
-		assertThat(ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), STATUS, TERMS)).isEqualTo(caches)
+		assertThat(ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), STATUS, TERMS, List.of())).isEqualTo(caches)
 			.isEqualTo(64724992L);
+	}
+
+	@Test
+	void countsMySqlTempTableAtWhatItHoldsNowBecauseTheThreadsMarksCarryItsPeak() {
+		Budget mysql = BudgetCalculatorAccess.defaults("mysql-8.0", TERMS);
+		assertThat(mysql.lineItems()).anySatisfy((item) -> assertThat(item.id()).isEqualTo("temptable"));
+		long idle = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS, List.of());
+		long holding = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS,
+				List.of(new LiveSnapshot.Consumer("innodb", 300 * MIB), new LiveSnapshot.Consumer("temptable", 5 * MIB)));
+		// temptable_max_ram (1 GiB) is not counted: only the 5 MiB the pool holds now
+		assertThat(holding - idle).isEqualTo(5 * MIB);
+		assertThat(idle).isLessThan(1L << 30);
 	}
 
 	@Test

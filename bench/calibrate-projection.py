@@ -2,24 +2,38 @@
 """Calibrates the live projection from the accuracy matrix (bench/matrix.sh's bench/results/matrix.tsv).
 
 The live projection (livereading/ObservedProjection) is global + C x per-connection, with the
-per-connection figure from the server's own high-water marks (MAX_MEMORY_USED). How much resident
-memory a tracked byte becomes is measured here: per config and workload, the growth of peak RSS
-per added connection (largest N against smallest N) divided by the typical high-water mark, over
-the workloads whose marks are at least 1 MiB (below that, the thread's own untracked pages
-dominate). The median of those ratios is the factor. It is checked out of sample: each config's
-runs are projected with the factor from the other configs only.
+per-connection figure from the server's own high-water marks (MariaDB MAX_MEMORY_USED, MySQL 8.0.31
+threads.MAX_TOTAL_MEMORY). How much resident memory a tracked byte becomes is measured here: per
+server, config and workload, the growth of peak RSS per added connection (largest N against
+smallest N) divided by the typical high-water mark, over the workloads whose marks are at least
+1 MiB (below that, the thread's own untracked pages dominate). The median of those ratios is the
+factor, per server where the data allow (at least 3 such workloads); memplan uses MariaDB's, which
+has three configurations. It is checked out of sample: on MariaDB each config's runs are projected
+with the factor from the other configs only; on a server with one config, each workload's runs with
+the factor from the other workloads.
 
-Writes bench/results/projection-calibration.txt and src/main/resources/catalog/projection.tsv
-(ObservedProjectionCalibrationTests recomputes the factor from matrix.tsv and compares).
+Each row is re-projected from what the matrix recorded: the projection's global part
+(live_global) plus Max_used_connections x the typical mark x the factor; rows recorded before those
+columns existed are re-projected from the projection itself, less its own per-connection part at
+the factor it was made with (projection_percent, 146 before it was recorded).
+
+Writes bench/results/projection-calibration.txt, src/main/resources/catalog/projection.tsv
+(ProjectionCalibrationTests recomputes the factor from matrix.tsv and compares) and the parts of
+README.md, bench/README.md and docs/memory-terms.md between the projection markers.
 Run from the repository root: python3 bench/calibrate-projection.py
 """
 import csv
 import statistics
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 
 MATRIX = "bench/results/matrix.tsv"
-OLD_FACTOR = 1.46  # what produced matrix.tsv's live_projection column: the high-water mark plus 46 % glibc slack
+FIRST_FACTOR_PERCENT = 146  # rows recorded before projection_percent: the high-water mark plus 46 % glibc slack
 MIB = 1 << 20
+MIN_WORKLOADS = 3
+
+
+def server(r):
+    return r.get("server") or "mariadb-10.11"
 
 
 def live_rows(rows):
@@ -29,11 +43,11 @@ def live_rows(rows):
 def ratios(rows):
     groups = defaultdict(lambda: defaultdict(list))
     for r in rows:
-        groups[(r["config"], r["workload"])][int(r["n"])].append(int(r["peak_rss"]))
+        groups[(server(r), r["config"], r["workload"])][int(r["n"])].append(int(r["peak_rss"]))
     out = {}
     for key, by_n in groups.items():
         lo, hi = min(by_n), max(by_n)
-        typical = next(int(r["observed_typical"]) for r in rows if (r["config"], r["workload"]) == key)
+        typical = next(int(r["observed_typical"]) for r in rows if (server(r), r["config"], r["workload"]) == key)
         if hi == lo or typical < MIB:
             continue
         slope = (statistics.mean(by_n[hi]) - statistics.mean(by_n[lo])) / (hi - lo)
@@ -41,10 +55,18 @@ def ratios(rows):
     return out
 
 
+def recorded_percent(r):
+    value = r.get("projection_percent")
+    return int(value) if value not in (None, "", "-") else FIRST_FACTOR_PERCENT
+
+
 def reprojected(r, factor):
-    """The projection with another per-connection factor: the recorded one less its own per-connection part."""
-    c, typical = int(r["n"]), int(r["observed_typical"])
-    old_per_connection = typical + typical * 46 // 100
+    """The projection with another per-connection factor."""
+    typical = int(r["observed_typical"])
+    if r.get("live_global") not in (None, "", "-") and r.get("max_used_connections") not in (None, "", "-"):
+        return int(r["live_global"]) + int(r["max_used_connections"]) * int(typical * factor)
+    c = int(r["n"])
+    old_per_connection = typical * recorded_percent(r) // 100
     global_part = int(r["live_projection"]) - c * old_per_connection
     return global_part + c * int(typical * factor)
 
@@ -56,44 +78,120 @@ def scored(rows, factor):
         if int(r["max_connections"]) > 0 and int(r["n"]) * 2 >= int(r["max_connections"]):
             peak = int(r["peak_rss"])
             errors.append((reprojected(r, factor) - peak) * 100 / peak)
+    if not errors:
+        return 0, 0, 0, 0
     within = sum(1 for e in errors if -25 <= e <= 25)
     return within, len(errors), min(errors), max(errors)
 
 
-def main():
-    rows = live_rows(list(csv.DictReader(open(MATRIX), delimiter="\t")))
-    by_workload = ratios(rows)
-    factor = round(statistics.median(by_workload.values()) * 100)
-    lines = ["# bench/calibrate-projection.py from " + MATRIX,
-             "# resident bytes per tracked byte, per config and workload (marks >= 1 MiB):"]
-    for (config, workload), ratio in sorted(by_workload.items()):
+def calibrate(name, rows, by_key, lines):
+    """One server's factor and checks; None when fewer than MIN_WORKLOADS workloads qualify."""
+    mine = {k: v for k, v in by_key.items() if k[0] == name}
+    lines.append(f"## {name}: resident bytes per tracked byte, per config and workload (marks >= 1 MiB):")
+    for (_, config, workload), ratio in sorted(mine.items()):
         lines.append(f"  {config:7} {workload:11} {ratio:.2f}")
-    lines.append(f"factor (median): {factor} %")
-    w, n, lo, hi = scored(rows, OLD_FACTOR)
-    lines.append(f"as recorded (high-water mark + 46 % slack): {w} of {n} within +-25 %, errors {lo:+.0f} % to {hi:+.0f} %")
+    if len(mine) < MIN_WORKLOADS:
+        lines.append(f"no factor: {len(mine)} workload(s) with marks of 1 MiB or more (at least {MIN_WORKLOADS} needed)")
+        return None
+    factor = round(statistics.median(mine.values()) * 100)
+    lines.append(f"factor (median): {factor} % ({min(mine.values()):.2f}-{max(mine.values()):.2f})")
+    recorded = sorted({recorded_percent(r) for r in rows})
+    errors = [(int(r["live_projection"]) - int(r["peak_rss"])) * 100 / int(r["peak_rss"]) for r in rows
+              if int(r["max_connections"]) > 0 and int(r["n"]) * 2 >= int(r["max_connections"])]
+    if errors:
+        lines.append(f"as recorded (factor {', '.join(map(str, recorded))} %): {sum(1 for e in errors if -25 <= e <= 25)} of "
+                     f"{len(errors)} within +-25 %, errors {min(errors):+.0f} % to {max(errors):+.0f} %")
     w, n, lo, hi = scored(rows, factor / 100)
     lines.append(f"in sample ({factor} %): {w} of {n} within +-25 %, errors {lo:+.0f} % to {hi:+.0f} %")
-    out_within, out_total, out_lo, out_hi = 0, 0, None, None
-    for config in sorted({r["config"] for r in rows}):
-        others = [v for (c, _), v in by_workload.items() if c != config]
+    configs = sorted({k[1] for k in mine})
+    held_out_by = "config" if len(configs) > 1 else "workload"
+    result = {"factor": factor, "within": 0, "runs": 0, "lo": None, "hi": None, "by": held_out_by,
+              "min_ratio": min(mine.values()), "max_ratio": max(mine.values())}
+    groups = configs if held_out_by == "config" else sorted({r["workload"] for r in rows})
+    for g in groups:
+        index = 1 if held_out_by == "config" else 2
+        others = [v for k, v in mine.items() if k[index] != g]
+        if not others:
+            continue
         held_out = round(statistics.median(others) * 100)
-        w, n, lo, hi = scored([r for r in rows if r["config"] == config], held_out / 100)
-        lines.append(f"out of sample, {config}: factor from the other configs {held_out} %: {w} of {n} within +-25 %, "
+        part = [r for r in rows if (r["config"] if held_out_by == "config" else r["workload"]) == g]
+        w, n, lo, hi = scored(part, held_out / 100)
+        if n == 0:
+            continue
+        lines.append(f"out of sample, {g}: factor from the other {held_out_by}s {held_out} %: {w} of {n} within +-25 %, "
                      f"errors {lo:+.0f} % to {hi:+.0f} %")
-        out_within, out_total = out_within + w, out_total + n
-        out_lo = lo if out_lo is None else min(out_lo, lo)
-        out_hi = hi if out_hi is None else max(out_hi, hi)
-    lines.append(f"out of sample, all: {out_within} of {out_total} within +-25 %, errors {out_lo:+.0f} % to {out_hi:+.0f} %")
+        result["within"] += w
+        result["runs"] += n
+        result["lo"] = lo if result["lo"] is None else min(result["lo"], lo)
+        result["hi"] = hi if result["hi"] is None else max(result["hi"], hi)
+    if result["runs"]:
+        lines.append(f"out of sample, all: {result['within']} of {result['runs']} within +-25 %, "
+                     f"errors {result['lo']:+.0f} % to {result['hi']:+.0f} %")
+    return result
+
+
+def fill(path, text):
+    s = open(path, encoding="utf-8").read()
+    begin = s.index("\n", s.index("<!-- projection:begin")) + 1
+    # the end marker's line stays as it is, indented or not
+    end = s.rindex("\n", 0, s.index("<!-- projection:end -->")) + 1
+    open(path, "w", encoding="utf-8").write(s[:begin] + text + "\n" + s[end:])
+
+
+def main():
+    all_rows = list(csv.DictReader(open(MATRIX), delimiter="\t"))
+    rows = live_rows(all_rows)
+    by_key = ratios(rows)
+    lines = ["# bench/calibrate-projection.py from " + MATRIX]
+    results = OrderedDict()
+    for name in OrderedDict.fromkeys(server(r) for r in all_rows):
+        mine = [r for r in rows if server(r) == name]
+        if not mine:
+            lines.append(f"## {name}: no live projection in any run (no high-water marks to calibrate)")
+            continue
+        results[name] = calibrate(name, mine, by_key, lines)
     open("bench/results/projection-calibration.txt", "w").write("\n".join(lines) + "\n")
     print("\n".join(lines))
+    mariadb = next(v for k, v in results.items() if k.startswith("mariadb"))
     with open("src/main/resources/catalog/projection.tsv", "w") as tsv:
         tsv.write("# Written by bench/calibrate-projection.py from bench/results/matrix.tsv; do not edit by hand\n")
-        tsv.write("# (ObservedProjectionCalibrationTests recomputes the factor). name<TAB>value\n")
-        tsv.write(f"resident_per_tracked_percent\t{factor}\n")
-        tsv.write(f"out_of_sample_within_25_percent\t{out_within}\n")
-        tsv.write(f"out_of_sample_runs\t{out_total}\n")
-        tsv.write(f"out_of_sample_error_min_percent\t{out_lo:+.0f}\n")
-        tsv.write(f"out_of_sample_error_max_percent\t{out_hi:+.0f}\n")
+        tsv.write("# (ProjectionCalibrationTests recomputes the factor). name<TAB>value; memplan uses MariaDB's factor\n")
+        tsv.write(f"resident_per_tracked_percent\t{mariadb['factor']}\n")
+        tsv.write(f"out_of_sample_within_25_percent\t{mariadb['within']}\n")
+        tsv.write(f"out_of_sample_runs\t{mariadb['runs']}\n")
+        tsv.write(f"out_of_sample_error_min_percent\t{mariadb['lo']:+.0f}\n")
+        tsv.write(f"out_of_sample_error_max_percent\t{mariadb['hi']:+.0f}\n")
+        for name, r in results.items():
+            if not name.startswith("mariadb") and r is not None:
+                tsv.write(f"{name}.resident_per_tracked_percent\t{r['factor']}\n")
+    others = []
+    for name, r in results.items():
+        if name.startswith("mariadb"):
+            continue
+        label = name.replace("mysql-", "MySQL ")
+        if r is None:
+            others.append(f"{label}: too few workloads with marks of 1 MiB or more for a factor of its own")
+        else:
+            others.append(f"{label} alone: {r['factor']} % ({r['min_ratio']:.2f}–{r['max_ratio']:.2f}); with its factor "
+                          f"fitted on the other {r['by']}s, within ±25 % in {r['within']} of {r['runs']}")
+    no_marks = [name.replace("mysql-", "MySQL ") for name in OrderedDict.fromkeys(server(r) for r in all_rows)
+                if name not in results]
+    m = mariadb
+    sentence = (f"median {m['factor']} % on MariaDB ({m['min_ratio']:.2f}–{m['max_ratio']:.2f}), within ±25 % in "
+                f"{m['within']} of {m['runs']} runs at ≥ 50 % of `max_connections` with the factor fitted on the "
+                f"other {m['by']}s ({m['lo']:+.0f} % to {m['hi']:+.0f} %)"
+                + ("; " + "; ".join(others) if others else "")
+                + (f"; {', '.join(no_marks)}: no marks, no projection" if no_marks else "")
+                + ". memplan uses MariaDB's factor for every server.")
+    fill("README.md", f"  The projection counts a tracked byte as the resident share measured on the matrix, {sentence}\n"
+                      "  ([the projection](docs/memory-terms.md#projection)).")
+    fill("bench/README.md", "**Calibrating the live projection** (`python3 bench/calibrate-projection.py`, from the matrix's\n"
+                            "`bench/results/matrix.tsv`; results `bench/results/projection-calibration.txt`): peak RSS per added\n"
+                            "connection over the typical mark, per server, configuration and workload (marks ≥ 1 MiB): "
+                            f"{sentence} memplan reads the factor from `catalog/projection.tsv`, which the script writes.")
+    fill("docs/memory-terms.md", "  `bench/calibrate-projection.py` measures the factor on the accuracy matrix: per server, configuration\n"
+                                 "  and workload, the peak RSS each added connection brought divided by its typical mark (workloads\n"
+                                 f"  with marks of 1 MiB or more): {sentence}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The live projection's factor is read from the accuracy matrix, never typed: this test recomputes
- * it from bench/results/matrix.tsv as bench/calibrate-projection.py does (median over config ×
+ * it from bench/results/matrix.tsv as bench/calibrate-projection.py does (median over MariaDB's config ×
  * workload of the peak RSS added per connection divided by the typical high-water mark, marks of at
  * least 1 MiB) and fails when catalog/projection.tsv or the README says anything else.
  */
@@ -33,7 +33,9 @@ class ProjectionCalibrationTests {
 		Map<String, Long> typical = new LinkedHashMap<>();
 		for (String line : lines.subList(1, lines.size())) {
 			String[] f = line.split("\t");
-			if (!f[header.indexOf("cap")].equals("-") || f[header.indexOf("live_projection")].equals("-")) {
+			// memplan's factor is MariaDB's (three configurations); the MySQL rows get their own in the script's report
+			String server = header.contains("server") ? f[header.indexOf("server")] : "mariadb";
+			if (!server.startsWith("mariadb") || !f[header.indexOf("cap")].equals("-") || f[header.indexOf("live_projection")].equals("-")) {
 				continue;
 			}
 			String key = f[header.indexOf("config")] + "/" + f[header.indexOf("workload")];
@@ -61,7 +63,7 @@ class ProjectionCalibrationTests {
 	void theReadmeQuotesTheOutOfSampleCheck() throws IOException {
 		ProjectionCalibration c = ProjectionCalibration.standard();
 		assertThat(Files.readString(Path.of("README.md")))
-			.contains("recalibrated, within ±25 % in " + c.outOfSampleWithin25Percent() + " of " + c.outOfSampleRuns());
+			.contains("within ±25 % in " + c.outOfSampleWithin25Percent() + " of " + c.outOfSampleRuns() + " runs at ≥ 50 %");
 	}
 
 	private static double mean(List<Long> values) {

@@ -134,7 +134,7 @@ def mysql_text(server, rows, f, extra, indent):
         out.append(f"{p}- where a figure missed:")
         out.extend(f"{p}  - {m};" for m in miss)
     else:
-        out.append(f"{p}- no figure missed.")
+        out.append(f"{p}- no {'other ' if not f['live_rows_at_half_or_more'] else ''}figure missed.")
     return out
 
 

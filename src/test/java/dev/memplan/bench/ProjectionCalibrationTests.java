@@ -55,7 +55,9 @@ class ProjectionCalibrationTests {
 		ratios.sort(Double::compare);
 		int n = ratios.size();
 		double median = (n % 2 == 1) ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
-		assertThat(n).as("workloads with marks of 1 MiB or more").isGreaterThanOrEqualTo(10);
+		// the matrix's 20 minutes are shared with MySQL now, so its MariaDB part has fewer rows (the time budget
+		// leaves the tail out): a median of six or more configuration × workload ratios, not ten
+		assertThat(n).as("workloads with marks of 1 MiB or more").isGreaterThanOrEqualTo(6);
 		assertThat(ProjectionCalibration.standard().residentPerTrackedPercent()).isEqualTo((int) Math.round(median * 100));
 	}
 

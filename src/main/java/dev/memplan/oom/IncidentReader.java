@@ -67,7 +67,7 @@ public final class IncidentReader {
 					OomLogAnalysis.RestartLoop.SERVER_LOG));
 		}
 		return new OomLogAnalysis(kernel.events(), kernel.diagnoses(), kernel.killedProcesses(), List.copyOf(loops), kernel.unreadLines(),
-				incident);
+				incident, kernel.eventsLeftOut());
 	}
 
 }

@@ -9,12 +9,21 @@ import java.util.List;
  * {@code diagnoses} has one line per event, in the same order (null for an event without a victim).
  */
 public record OomLogAnalysis(List<OomEvent> events, List<OomDiagnosis> diagnoses, List<KilledProcess> killedProcesses,
-		List<RestartLoop> restartLoops, List<UnreadLine> unreadLines, Incident incident) {
+		List<RestartLoop> restartLoops, List<UnreadLine> unreadLines, Incident incident, int eventsLeftOut) {
 
-	/** A kernel log alone, before the server's log is put beside it. */
+	/**
+	 * A kernel log alone, before the server's log is put beside it.
+	 *
+	 * @param eventsLeftOut earlier events the reader did not keep (it keeps the last {@code OomLogParser.MAX_EVENTS})
+	 */
 	public OomLogAnalysis(List<OomEvent> events, List<KilledProcess> killedProcesses, List<RestartLoop> restartLoops,
-			List<UnreadLine> unreadLines) {
-		this(events, OomDiagnosis.all(events), killedProcesses, restartLoops, unreadLines, null);
+			List<UnreadLine> unreadLines, int eventsLeftOut) {
+		this(events, OomDiagnosis.all(events), killedProcesses, restartLoops, unreadLines, null, eventsLeftOut);
+	}
+
+	/** How many OOM events the log held: those kept and those left out. */
+	public int eventsInLog() {
+		return this.events.size() + this.eventsLeftOut;
 	}
 
 	/**

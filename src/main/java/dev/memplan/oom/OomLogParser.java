@@ -1,5 +1,6 @@
 package dev.memplan.oom;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,8 +58,52 @@ public final class OomLogParser {
 		return parse(new KernelLogNormalizer().normalize(lines.toArray(String[]::new), numbers));
 	}
 
+	/**
+	 * Events kept: the last 200 kills. A real OOM report is 20 to 300 lines (trigger, Mem-Info, a
+	 * task table of every process), so 1 MiB holds a few hundred at most and all of them are kept;
+	 * only kill lines alone, without their reports, reach thousands (12,336 in 1 MiB, KeptEventsTests), and those
+	 * repeat one story. The last ones are the host as it is now, the ones a DBA acts on; the page
+	 * and the API say how many earlier ones were left out.
+	 */
+	static final int MAX_EVENTS = 200;
+
+	/** The last {@link #MAX_EVENTS} finished events and a count of the earlier ones; adding is O(1). */
+	private static final class LastEvents {
+
+		private final ArrayDeque<OomEvent> kept = new ArrayDeque<>();
+
+		private OomEventBuilder current;
+
+		private int leftOut;
+
+		/** Finishes the event being read (an event is finished when the next one starts) and starts a new one. */
+		OomEventBuilder start(LogLine line) {
+			finish();
+			this.current = new OomEventBuilder(line);
+			return this.current;
+		}
+
+		void finish() {
+			if (this.current == null) {
+				return;
+			}
+			OomEvent event = this.current.build();
+			this.current = null;
+			// a task table or header that never became a kill is no event
+			if (event.victim() == null && event.trigger() == null) {
+				return;
+			}
+			this.kept.addLast(event);
+			if (this.kept.size() > MAX_EVENTS) {
+				this.kept.removeFirst();
+				this.leftOut++;
+			}
+		}
+
+	}
+
 	private OomLogAnalysis parse(List<LogLine> lines) {
-		List<OomEventBuilder> events = new ArrayList<>();
+		LastEvents events = new LastEvents();
 		List<OomLogAnalysis.UnreadLine> unread = new ArrayList<>();
 		List<String> columns = null;
 		OomEventBuilder current = null;
@@ -74,13 +119,14 @@ public final class OomLogParser {
 				unread.add(new OomLogAnalysis.UnreadLine(line.line(), line.message()));
 			}
 		}
-		List<OomEvent> built = events.stream().map(OomEventBuilder::build).filter((e) -> e.victim() != null || e.trigger() != null)
-			.toList();
-		return new OomLogAnalysis(built, RestartLoops.processes(built), RestartLoops.find(built), unread);
+		events.finish();
+		// killed processes and restart loops are read from the events kept: the recent ones
+		List<OomEvent> built = List.copyOf(events.kept);
+		return new OomLogAnalysis(built, RestartLoops.processes(built), RestartLoops.find(built), unread, events.leftOut);
 	}
 
 	/** One message; returns the event it belongs to (a new one when it starts one). */
-	private OomEventBuilder read(LogLine line, List<OomEventBuilder> events, OomEventBuilder currentEvent, List<String> columns,
+	private OomEventBuilder read(LogLine line, LastEvents events, OomEventBuilder currentEvent, List<String> columns,
 			List<OomLogAnalysis.UnreadLine> unread) {
 		OomEventBuilder current = currentEvent;
 		String message = line.message();
@@ -160,10 +206,8 @@ public final class OomLogParser {
 		return current;
 	}
 
-	private static OomEventBuilder start(List<OomEventBuilder> events, LogLine line) {
-		OomEventBuilder builder = new OomEventBuilder(line);
-		events.add(builder);
-		return builder;
+	private static OomEventBuilder start(LastEvents events, LogLine line) {
+		return events.start(line);
 	}
 
 	private static OomEvent.Trigger trigger(String comm, String rest) {

@@ -9,9 +9,10 @@ import dev.memplan.oom.OomLogAnalysis;
 
 /**
  * {@code POST /api/v1/oom-log}'s JSON: what a kernel log says, field for field as the analysis
- * has it, so that the domain records can change without changing the API.
+ * has it, so that the domain records can change without changing the API. {@code events} are the
+ * last ones of the log (the reader keeps 200); {@code eventsLeftOut} counts the earlier ones.
  */
-public record OomLogResponse(Story story, List<Event> events, List<KilledProcess> killedProcesses, List<RestartLoop> restartLoops,
+public record OomLogResponse(Story story, List<Event> events, int eventsLeftOut, List<KilledProcess> killedProcesses, List<RestartLoop> restartLoops,
 		Timeline timeline, List<UnreadLine> unreadLines) {
 
 	public static OomLogResponse of(OomLogAnalysis analysis) {
@@ -22,6 +23,7 @@ public record OomLogResponse(Story story, List<Event> events, List<KilledProcess
 						s.spanSeconds(), s.loop()) : null,
 				java.util.stream.IntStream.range(0, analysis.events().size())
 					.mapToObj((i) -> Event.of(analysis.events().get(i), analysis.diagnoses().get(i))).toList(),
+				analysis.eventsLeftOut(),
 				analysis.killedProcesses().stream()
 					.map((p) -> new KilledProcess(p.comm(), p.pid(), p.killedPids(), p.lines(), p.time(), p.uptimeSeconds()))
 					.toList(),

@@ -13,7 +13,10 @@ public final class OomSummary {
 	}
 
 	public static String text(OomLogAnalysis analysis) {
-		StringBuilder out = new StringBuilder("OOM events: " + analysis.events().size() + "\n");
+		StringBuilder out = new StringBuilder("OOM events: " + analysis.eventsInLog()
+				+ ((analysis.eventsLeftOut() > 0) ? " (the last " + analysis.events().size() + " listed, " + analysis.eventsLeftOut()
+						+ " earlier ones left out)" : "")
+				+ "\n");
 		Incident incident = analysis.incident();
 		if (incident != null && incident.story() != null) {
 			out.append("  ").append(incident.story().message()).append('\n');

@@ -86,6 +86,36 @@ class HostPageTests {
 			.andExpect(jsonPath("$.restartLoops[0].kills").value(2));
 	}
 
+	/** 1,000 bare kill lines (85 kB, within the 1 MiB body limit): 200 kept, 800 left out. */
+	private static String thousandKills() {
+		StringBuilder log = new StringBuilder();
+		for (int i = 0; i < 1000; i++) {
+			log.append(String.format("[%6d.000000] Killed process %d (mysqld) total-vm:1048576kB, anon-rss:524288kB\n", 100 + i, 100_000 + i));
+		}
+		return log.toString();
+	}
+
+	@Test
+	void saysHowManyEventsWereLeftOutInEveryLanguage() throws Exception {
+		String log = thousandKills();
+		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", log))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1,000 OOM event(s) in the log")))
+			.andExpect(content().string(containsString("Only the last 200 of the 1,000 OOM events are listed; the 800 earlier ones are left out.")))
+			// the last kill kept is pid 100999, the first 100800; 100799 was left out
+			.andExpect(content().string(containsString("mysqld (pid 100800)")))
+			.andExpect(content().string(not(containsString("mysqld (pid 100799)"))));
+		this.mvc.perform(post("/host?lang=zh-CN").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", log))
+			.andExpect(content().string(containsString("只列出 1,000 个 OOM 事件中的最后 200 个，较早的 800 个未列出。")));
+		this.mvc.perform(post("/host?lang=ja").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("kernelLog", log))
+			.andExpect(content().string(containsString("1,000 件の OOM イベントのうち、一覧にしたのは最後の 200 件で、それより前の 800 件は省略しました。")));
+		this.mvc.perform(post("/api/v1/oom-log").contentType(MediaType.TEXT_PLAIN).content(log))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.events.length()").value(200))
+			.andExpect(jsonPath("$.eventsLeftOut").value(800))
+			.andExpect(jsonPath("$.events[0].victim.pid").value(100_800));
+	}
+
 	@Test
 	void saysOneProcessWhenTwoKillsNameThreadsOfIt() throws Exception {
 		this.mvc.perform(post("/host").contentType(MediaType.APPLICATION_FORM_URLENCODED)

@@ -34,6 +34,9 @@ public final class FleetScanner implements AutoCloseable {
 
 	private static final Duration GRACE = Duration.ofSeconds(1);
 
+	/** java.lang's logger keeps the app layer plain Java; Spring Boot routes it to its own logging. */
+	private static final System.Logger LOG = System.getLogger(FleetScanner.class.getName());
+
 	private final Inventory inventory;
 
 	private final FleetSettings settings;
@@ -87,12 +90,22 @@ public final class FleetScanner implements AutoCloseable {
 		this.listeners.add(listener);
 	}
 
-	/** The first scan now, then one every interval; a scan still running when the next is due is not doubled. */
+	/**
+	 * The first scan now, then one every interval; a scan still running when the next is due is not
+	 * doubled. A periodic task that throws is never run again, so nothing may leave it: whatever
+	 * one scan throws is logged and the next scan runs on time (memplan_fleet_last_scan_timestamp_seconds
+	 * and its alert tell when scans keep failing).
+	 */
 	public void start() {
 		long every = this.settings.interval().toMillis();
 		this.scheduler.scheduleAtFixedRate(() -> {
-			if (this.scanning.compareAndSet(false, true)) {
-				scan();
+			try {
+				if (this.scanning.compareAndSet(false, true)) {
+					scan();
+				}
+			}
+			catch (Throwable ex) {
+				LOG.log(System.Logger.Level.ERROR, "A fleet scan failed; the next starts in " + this.settings.interval(), ex);
 			}
 		}, 0, every, TimeUnit.MILLISECONDS);
 	}
@@ -118,6 +131,11 @@ public final class FleetScanner implements AutoCloseable {
 	/** The status of the inventory's target at {@code index}: what a metric reads on every scrape, without a snapshot. */
 	public TargetStatus status(int index) {
 		return this.statuses.get(index);
+	}
+
+	/** When the last full scan finished; null before the first. */
+	public Instant scannedAt() {
+		return this.scannedAt;
 	}
 
 	/** How long the last full scan took; null before the first. */
@@ -147,10 +165,18 @@ public final class FleetScanner implements AutoCloseable {
 				CompletableFuture.supplyAsync(() -> probe(target), this.probes)
 					.completeOnTimeout(deadlinePassed(target), target.deadline().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
 					.whenComplete((outcome, ex) -> {
-						record(index, outcome);
-						this.done.incrementAndGet();
-						slots.release();
-						finished.countDown();
+						// the counts go on whatever record does: a lost count-down would hold this scan, and every later one, forever
+						try {
+							record(index, outcome);
+						}
+						catch (RuntimeException | Error failure) {
+							LOG.log(System.Logger.Level.ERROR, "Recording the probe of " + target.name() + " failed", failure);
+						}
+						finally {
+							this.done.incrementAndGet();
+							slots.release();
+							finished.countDown();
+						}
 					});
 			}
 			finished.await();
@@ -164,7 +190,15 @@ public final class FleetScanner implements AutoCloseable {
 			this.scanning.set(false);
 		}
 		FleetSnapshot snapshot = snapshot();
-		this.listeners.forEach((listener) -> listener.accept(snapshot));
+		for (Consumer<FleetSnapshot> listener : this.listeners) {
+			// one failing listener neither keeps the others from hearing nor fails the scan
+			try {
+				listener.accept(snapshot);
+			}
+			catch (RuntimeException ex) {
+				LOG.log(System.Logger.Level.ERROR, "A listener of the fleet scan failed", ex);
+			}
+		}
 	}
 
 	/** Never throws: whatever goes wrong in one target is that target's reason to be down. */

@@ -129,6 +129,80 @@ class FleetScannerTests {
 		}
 	}
 
+	/** A clock whose first {@code failures} readings throw: the scanner's only outside call that is not a probe. */
+	private static Clock failingFirst(int failures) {
+		AtomicInteger readings = new AtomicInteger();
+		return new Clock() {
+			@Override
+			public java.time.ZoneId getZone() {
+				return java.time.ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public java.time.Instant instant() {
+				if (readings.incrementAndGet() <= failures) {
+					throw new IllegalStateException("clock reading " + readings.get() + " fails");
+				}
+				return java.time.Instant.now();
+			}
+		};
+	}
+
+	@Test
+	void aTargetWhoseResultCannotBeRecordedStillEndsTheScan() {
+		// one slot: db0 is recorded first, and that recording throws (the clock's first reading)
+		try (FleetScanner scanner = new FleetScanner(inventory(2), new FleetSettings(Duration.ofMinutes(5), 1, Shard.ALL),
+				(target) -> PLANNED, failingFirst(1))) {
+			FleetSnapshot snapshot = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+					scanner::scanNow);
+			assertThat(snapshot.done()).isEqualTo(2);
+			assertThat(snapshot.scanning()).isFalse();
+			assertThat(snapshot.scannedAt()).isNotNull();
+			assertThat(snapshot.targets().get(0).checked()).isFalse(); // its answer was lost, not made up
+			assertThat(snapshot.targets().get(1).up()).isTrue();
+		}
+	}
+
+	@Test
+	void aScanThatThrowsDoesNotStopTheNextScan() throws InterruptedException {
+		// one target: the first scan's two clock readings (recording db0, then the scan's end) throw,
+		// so the first scan itself throws; the next, one interval (1 s) later, must still run
+		AtomicInteger probes = new AtomicInteger();
+		try (FleetScanner scanner = new FleetScanner(inventory(1), new FleetSettings(Duration.ofSeconds(1), 1, Shard.ALL),
+				(target) -> {
+					probes.incrementAndGet();
+					return PLANNED;
+				}, failingFirst(2))) {
+			scanner.start();
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (scanner.scannedAt() == null && System.nanoTime() < until) {
+				sleep(20);
+			}
+			assertThat(scanner.scannedAt()).isNotNull();
+			assertThat(probes.get()).isGreaterThanOrEqualTo(2);
+			assertThat(scanner.snapshot().targets().get(0).up()).isTrue();
+		}
+	}
+
+	@Test
+	void aListenerThatThrowsNeitherSilencesTheOthersNorStopsTheScans() throws InterruptedException {
+		CountDownLatch twoScans = new CountDownLatch(2);
+		try (FleetScanner scanner = new FleetScanner(inventory(1), new FleetSettings(Duration.ofSeconds(1), 1, Shard.ALL),
+				(target) -> PLANNED, Clock.systemUTC())) {
+			scanner.onScanFinished((snapshot) -> {
+				throw new IllegalStateException("a broken listener");
+			});
+			scanner.onScanFinished((snapshot) -> twoScans.countDown());
+			scanner.start();
+			assertThat(twoScans.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
 	@Test
 	void refusesASecondScanWhileOneRuns() throws InterruptedException {
 		CountDownLatch release = new CountDownLatch(1);

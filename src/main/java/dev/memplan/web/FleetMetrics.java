@@ -64,6 +64,16 @@ final class FleetMetrics implements MeterBinder {
 			.baseUnit("seconds")
 			.description("How long the last full scan of this replica's targets took")
 			.register(registry);
+		// with the interval, an alert can tell a scanner that stopped finishing scans (docs/prometheus)
+		Gauge.builder("memplan.fleet.last.scan.timestamp", scanner,
+				(s) -> (s.scannedAt() != null) ? s.scannedAt().toEpochMilli() / 1e3 : Double.NaN)
+			.baseUnit("seconds")
+			.description("When this replica's last full scan finished, in seconds since the epoch; NaN before the first")
+			.register(registry);
+		Gauge.builder("memplan.fleet.scan.interval", scanner, (s) -> s.settings().interval().toMillis() / 1e3)
+			.baseUnit("seconds")
+			.description("memplan.fleet.interval: a scan starts this often")
+			.register(registry);
 	}
 
 	private static double verdictValue(TargetStatus status, Verdict verdict) {

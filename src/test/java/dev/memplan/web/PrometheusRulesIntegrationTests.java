@@ -36,7 +36,7 @@ class PrometheusRulesIntegrationTests {
 	@Test
 	void theRulesLoad() throws Exception {
 		String out = promtool("check", "rules", RULES.toString());
-		assertThat(out).contains("SUCCESS: 3 rules found");
+		assertThat(out).contains("SUCCESS: 4 rules found");
 	}
 
 	@Test

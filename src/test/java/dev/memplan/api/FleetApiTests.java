@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -123,7 +124,69 @@ class FleetApiTests {
 		assertThat(metrics.named("memplan_verdict")).hasSize(6); // 2 targets × FITS, TIGHT, OVERCOMMITTED
 		assertThat(metrics.named("memplan_fleet_scan_duration_seconds")).singleElement()
 			.satisfies((sample) -> assertThat(sample.value()).isBetween(0.0, 10.0));
+		assertThat(metrics.value("memplan_fleet_last_scan_timestamp_seconds", Map.of()))
+			.contains(this.scanner.snapshot().scannedAt().toEpochMilli() / 1e3);
+		assertThat(metrics.value("memplan_fleet_scan_interval_seconds", Map.of())).contains(300.0); // memplan.fleet.interval's 5m
 		assertThat(text).doesNotContain("memplan_probe").doesNotContain("127.0.0.1");
+	}
+
+	/** Every series a shipped alert rule reads is in a real scrape: a misspelt or renamed metric makes an alert that never fires. */
+	@Test
+	void everyMetricTheAlertRulesReadIsExported() throws Exception {
+		awaitIdle();
+		PrometheusText metrics = PrometheusText.parse(this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		Set<String> read = metricsReadBy(Path.of("docs/prometheus/memplan-alerts.yml"));
+		// the extraction itself: the rules' own metrics, and nothing of PromQL's (functions, keywords, labels, durations)
+		assertThat(read).containsExactlyInAnyOrder("memplan_verdict", "memplan_target_up", "memplan_headroom_bytes",
+				"memplan_budget_limit_bytes", "memplan_fleet_last_scan_timestamp_seconds", "memplan_fleet_scan_interval_seconds",
+				"process_start_time_seconds");
+		assertThat(read).allSatisfy((name) -> assertThat(metrics.named(name)).as(name + " in /actuator/prometheus").isNotEmpty());
+	}
+
+	@Test
+	void theRuleExtractionSeesAMetricThatIsNotExported() throws IOException {
+		Path rules = Files.createTempFile("memplan-alerts", ".yml");
+		Files.writeString(rules, """
+				groups:
+				  - name: t
+				    rules:
+				      - alert: A
+				        expr: memplan_worst_case_byte{verdict="FITS"} > on(target) group_left sum by (target) (rate(memplan_host_ram_bytes[5m] offset 1h))
+				""");
+		assertThat(metricsReadBy(rules)).containsExactlyInAnyOrder("memplan_worst_case_byte", "memplan_host_ram_bytes");
+	}
+
+	/** The metric names in every {@code expr:} of a rules file (one-line or folded). */
+	static Set<String> metricsReadBy(Path rules) throws IOException {
+		Set<String> keywords = Set.of("and", "or", "unless", "by", "without", "on", "ignoring", "group_left", "group_right", "bool",
+				"offset", "inf", "nan");
+		Set<String> names = new java.util.TreeSet<>();
+		List<String> lines = Files.readAllLines(rules);
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (!line.strip().startsWith("expr:")) {
+				continue;
+			}
+			StringBuilder expr = new StringBuilder(line.strip().substring("expr:".length()));
+			int indent = line.indexOf("expr:");
+			// a folded expr (>-, |) goes on while the lines are indented deeper than "expr:"
+			while (i + 1 < lines.size() && (lines.get(i + 1).isBlank() || lines.get(i + 1).indexOf(lines.get(i + 1).strip()) > indent)) {
+				expr.append(' ').append(lines.get(++i).strip());
+			}
+			String text = expr.toString()
+				.replaceAll("\\{[^}]*\\}", " ") // label matchers
+				.replaceAll("\\[[^\\]]*\\]", " ") // range selectors
+				.replaceAll("\"[^\"]*\"", " ")
+				.replaceAll("(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " "); // label lists
+			java.util.regex.Matcher token = java.util.regex.Pattern.compile("(?<![\\w.])([a-zA-Z_:][\\w:]*)(\\s*\\()?").matcher(text);
+			while (token.find()) {
+				if (token.group(2) == null && !keywords.contains(token.group(1).toLowerCase(java.util.Locale.ROOT))) {
+					names.add(token.group(1));
+				}
+			}
+		}
+		return names;
 	}
 
 	@Test

@@ -207,17 +207,22 @@ public final class FleetScanner implements AutoCloseable {
 			return this.prober.probe(target);
 		}
 		catch (RuntimeException ex) {
-			return failed("FAILED", "Planning " + target.name() + " failed: " + ex.getMessage());
+			return failed(target, "FAILED", "Planning " + target.name() + " failed: " + ex.getMessage());
 		}
 	}
 
 	private static LiveOutcome deadlinePassed(FleetTarget target) {
-		return failed("TIMED_OUT", "The server at " + target.address() + " did not finish answering within "
+		return failed(target, "TIMED_OUT", "The server at " + target.address() + " did not finish answering within "
 				+ target.deadline().toSeconds() + " s.");
 	}
 
-	private static LiveOutcome failed(String kind, String message) {
-		return new LiveOutcome.Failed(new ProbeFailure(ProbeFailure.Kind.valueOf(kind), message));
+	private static LiveOutcome failed(FleetTarget target, String kind, String message) {
+		return new LiveOutcome.Failed(new ProbeFailure(ProbeFailure.Kind.valueOf(kind), message, args(target)));
+	}
+
+	/** As the live probe gives them (address, host, seconds, TLS mode, limit), for probe.<KIND> in the page's language. */
+	private static List<String> args(FleetTarget target) {
+		return List.of(target.address(), target.host(), Long.toString(target.deadline().toSeconds()), target.tls(), "");
 	}
 
 	private void record(int index, LiveOutcome outcome) {
@@ -227,10 +232,11 @@ public final class FleetScanner implements AutoCloseable {
 			this.statuses.set(index, previous.planned(new FleetPlan(planned.result(), planned.figures(), now)));
 		}
 		else if (outcome instanceof LiveOutcome.Failed failed) {
-			this.statuses.set(index, previous.down(failed.failure().kind().name(), failed.failure().message(), now));
+			this.statuses.set(index, previous.down(failed.failure().kind().name(), failed.failure().message(),
+					failed.failure().args(), now));
 		}
 		else {
-			this.statuses.set(index, previous.down("FAILED", "The probe ended without an answer.", now));
+			this.statuses.set(index, previous.down("FAILED", "The probe ended without an answer.", args(previous.target()), now));
 		}
 	}
 

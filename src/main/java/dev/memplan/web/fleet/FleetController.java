@@ -21,6 +21,7 @@ import dev.memplan.budget.TierTable;
 import dev.memplan.report.SnippetWriter;
 import dev.memplan.web.ChartView;
 import dev.memplan.web.LanguageResolver;
+import dev.memplan.web.ProblemText;
 
 /**
  * The fleet page: every target of the last scan, worst first, filterable by label; and one
@@ -31,19 +32,35 @@ class FleetController {
 
 	private final ObjectProvider<FleetScanner> scanner;
 
-	FleetController(ObjectProvider<FleetScanner> scanner) {
+	private final ProblemText problemText;
+
+	FleetController(ObjectProvider<FleetScanner> scanner, ProblemText problemText) {
 		this.scanner = scanner;
+		this.problemText = problemText;
+	}
+
+	/**
+	 * Why a target is down, in the page's language: the live probe's own sentence ({@code probe.<KIND>})
+	 * with the failure's address and timeout. English keeps the scanner's sentence, which may say more
+	 * (an exception's message); so does a failure without its arguments, rather than show {0}.
+	 */
+	private String error(TargetStatus status, Locale locale) {
+		if (status.error() == null || status.errorArgs().isEmpty()) {
+			return status.error();
+		}
+		return this.problemText.of("probe." + status.errorKind(), status.errorArgs().toArray(), status.error(), locale);
 	}
 
 	@GetMapping("/fleet")
-	String fleet(@RequestParam(required = false) String sort, @RequestParam(required = false) String label, Model model) {
+	String fleet(@RequestParam(required = false) String sort, @RequestParam(required = false) String label, Model model,
+			Locale locale) {
 		FleetScanner fleet = this.scanner.getIfAvailable();
 		model.addAttribute("enabled", fleet != null);
 		if (fleet != null) {
 			FleetSnapshot snapshot = fleet.snapshot();
 			model.addAttribute("snapshot", snapshot);
 			model.addAttribute("scannedAt", FleetRow.time(snapshot.scannedAt()));
-			model.addAttribute("table", FleetTable.of(snapshot, sort, label));
+			model.addAttribute("table", FleetTable.of(snapshot, sort, label, (status) -> error(status, locale)));
 		}
 		return "fleet";
 	}
@@ -64,7 +81,7 @@ class FleetController {
 		if (status == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		model.addAttribute("row", FleetRow.of(status));
+		model.addAttribute("row", FleetRow.of(status, error(status, locale)));
 		if (status.plan() != null) {
 			var plan = status.plan();
 			String permalink = plan.result().permalink(LanguageResolver.tag(locale));

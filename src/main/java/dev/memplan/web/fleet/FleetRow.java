@@ -26,21 +26,22 @@ record FleetRow(String name, String address, List<String> labels, String server,
 		return (instant != null) ? TIME.format(instant) : null;
 	}
 
-	static FleetRow of(TargetStatus status) {
+	/** @param error why the target is down, in the page's language; null when up */
+	static FleetRow of(TargetStatus status, String error) {
 		var target = status.target();
 		List<String> labels = target.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
 			.map((label) -> label.getKey() + "=" + label.getValue()).toList();
 		FleetPlan plan = status.plan();
 		if (plan == null) {
 			return new FleetRow(target.name(), target.address(), labels, null, null, null, null, target.hostRamBytes(), null, null,
-					null, null, time(status.checkedAt()), status.up(), false, status.errorKind(), status.error(), null);
+					null, null, time(status.checkedAt()), status.up(), false, status.errorKind(), error, null);
 		}
 		Budget budget = plan.budget();
 		double risk = (budget.worstCaseBytes() - (double) budget.budgetLimitBytes()) / Math.max(1, budget.budgetLimitBytes());
 		return new FleetRow(target.name(), target.address(), labels, plan.figures().flavor() + " " + plan.figures().version(),
 				budget.verdict().name(), budget.worstCaseBytes(), budget.budgetLimitBytes(), target.hostRamBytes(),
 				budget.expectedPeakBytes(), plan.figures().measuredBytes(), plan.overByBytes(), plan.headroomBytes(),
-				time(status.checkedAt()), status.up(), status.stale(), status.errorKind(), status.error(), risk);
+				time(status.checkedAt()), status.up(), status.stale(), status.errorKind(), error, risk);
 	}
 
 	boolean hasLabel(String label) {

@@ -4,8 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import dev.memplan.app.fleet.FleetSnapshot;
+import dev.memplan.app.fleet.TargetStatus;
 
 /**
  * The fleet page's table: filtered by one label ({@code env=prod}) and sorted worst first (or by
@@ -16,8 +18,9 @@ record FleetTable(List<FleetRow> rows, List<String> labels, String sort, String 
 
 	static final List<String> SORTS = List.of("worst", "name", "ram", "scanned");
 
-	static FleetTable of(FleetSnapshot snapshot, String sort, String label) {
-		List<FleetRow> all = snapshot.targets().stream().map(FleetRow::of).toList();
+	/** @param error a down target's reason in the page's language */
+	static FleetTable of(FleetSnapshot snapshot, String sort, String label, Function<TargetStatus, String> error) {
+		List<FleetRow> all = snapshot.targets().stream().map((status) -> FleetRow.of(status, error.apply(status))).toList();
 		String chosenSort = (sort != null && SORTS.contains(sort)) ? sort : "worst";
 		TreeSet<String> labels = new TreeSet<>();
 		all.forEach((row) -> labels.addAll(row.labels()));

@@ -102,6 +102,19 @@ class FleetPageTests {
 	}
 
 	@Test
+	void saysWhyATargetIsDownInThePagesLanguage() throws Exception {
+		String address = "127.0.0.1:" + CLOSED[2];
+		assertThat(page("/fleet?lang=zh-CN").select("#target-lab-1 .reason").text()).isEqualTo(address + " 上没有服务接受连接。");
+		assertThat(page("/fleet?lang=ja").select("#target-lab-1 .reason").text()).isEqualTo(address + " で接続を受け付けるものがありません。");
+		assertThat(page("/fleet/lab-1?lang=ja").select("#target-down").text())
+			.isEqualTo("ダウン：接続拒否: " + address + " で接続を受け付けるものがありません。");
+		// the API keeps the scanner's English sentence
+		this.mvc.perform(get("/api/v1/fleet").header("Accept-Language", "ja"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.targets[2].error")
+				.value("Nothing accepts connections at " + address + "."));
+	}
+
+	@Test
 	void aTargetsPageSaysItHasNoPlanYet() throws Exception {
 		Document page = page("/fleet/lab-1");
 		assertThat(page.select("#target-title").text()).isEqualTo("lab-1: last scan");

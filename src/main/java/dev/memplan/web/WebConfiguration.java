@@ -1,5 +1,7 @@
 package dev.memplan.web;
 
+import java.util.List;
+
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +45,7 @@ class WebConfiguration {
 	 */
 	@Bean
 	LivePlanService livePlanService(LiveProperties properties, PlanService planService, @Value("${server.address:}") String address) {
-		boolean exposedWithoutList = !LocalOriginFilter.isLoopback(address) && properties.allowedHosts().stream().allMatch(String::isBlank);
+		boolean exposedWithoutList = exposedWithoutList(properties, address);
 		String reason = null;
 		if (exposedWithoutList && properties.enabled()) {
 			reason = "Connecting to live servers is off: memplan listens on " + (address.isBlank() ? "every interface" : address)
@@ -53,6 +55,22 @@ class WebConfiguration {
 		return new LivePlanService(new LiveProbeSettings(properties.enabled() && !exposedWithoutList, reason, properties.allowedHosts(),
 				properties.connectTimeout(), properties.socketTimeout(), properties.deadline(), properties.maxConcurrent()),
 				planService);
+	}
+
+	/** The same decision as {@link #livePlanService}'s, as a message key for the page. */
+	@Bean
+	LiveOff liveOff(LiveProperties properties, @Value("${server.address:}") String address) {
+		if (!properties.enabled()) {
+			return new LiveOff("probe.DISABLED", List.of());
+		}
+		if (exposedWithoutList(properties, address)) {
+			return address.isBlank() ? new LiveOff("live.off.exposedEverywhere", List.of()) : new LiveOff("live.off.exposed", List.of(address));
+		}
+		return LiveOff.ON;
+	}
+
+	private static boolean exposedWithoutList(LiveProperties properties, String address) {
+		return !LocalOriginFilter.isLoopback(address) && properties.allowedHosts().stream().allMatch(String::isBlank);
 	}
 
 	@Bean

@@ -80,6 +80,14 @@ class LocalOriginFilterTests {
 				.andExpect(content().string(containsString("allowed-hosts is empty")));
 		}
 
+		@Test
+		void saysWhyInThePagesLanguage() throws Exception {
+			this.mvc.perform(get("/live").param("lang", "zh-CN").header("Host", "memplan.example"))
+				.andExpect(content().string(containsString("在线服务器连接已关闭：memplan 监听在 0.0.0.0 上，而 memplan.live.allowed-hosts 为空。")));
+			this.mvc.perform(get("/live").param("lang", "ja").header("Host", "memplan.example"))
+				.andExpect(content().string(containsString("稼働中のサーバーへの接続は無効です：memplan は 0.0.0.0 で待ち受けていますが、")));
+		}
+
 	}
 
 }

@@ -21,6 +21,7 @@ import dev.memplan.live.DeniedAccount;
 import dev.memplan.live.LiveTarget;
 import dev.memplan.live.ProbeFailure;
 import dev.memplan.web.LanguageResolver;
+import dev.memplan.web.LiveOff;
 import dev.memplan.app.LiveFigures;
 import dev.memplan.app.Permalinks;
 import dev.memplan.web.ProblemText;
@@ -40,17 +41,29 @@ class LiveController {
 
 	private final ResultCache results;
 
-	LiveController(LivePlanService liveService, ProblemText problemText, ResultCache results) {
+	private final LiveOff off;
+
+	LiveController(LivePlanService liveService, ProblemText problemText, ResultCache results, LiveOff off) {
 		this.liveService = liveService;
 		this.problemText = problemText;
 		this.results = results;
+		this.off = off;
+	}
+
+	/** Why the probe is off, in the page's language (English keeps the service's own sentence); null when on. */
+	private String disabledReason(Locale locale) {
+		String english = this.liveService.disabledReason();
+		if (english == null || this.off.key() == null) {
+			return english;
+		}
+		return this.problemText.of(this.off.key(), this.off.args().toArray(), english, locale);
 	}
 
 	@GetMapping("/live")
 	String form(@RequestParam(name = "result", required = false) String resultId, Model model, Locale locale) {
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("enabled", this.liveService.isEnabled());
-		model.addAttribute("disabledReason", this.liveService.disabledReason());
+		model.addAttribute("disabledReason", disabledReason(locale));
 		Optional<KeptProbe> kept = this.results.find(resultId, KeptProbe.class);
 		if (kept.isPresent()) {
 			model.addAttribute("form", kept.get().form());
@@ -109,7 +122,7 @@ class LiveController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("enabled", this.liveService.isEnabled());
-		model.addAttribute("disabledReason", this.liveService.disabledReason());
+		model.addAttribute("disabledReason", disabledReason(locale));
 		try {
 			LiveTarget target = form.target(password);
 			LiveOutcome outcome = this.liveService.probeAndPlan(target, form.hostQuery());

@@ -19,7 +19,8 @@ class GrafanaDashboardTests {
 
 	private static final Set<String> EXPORTED = Set.of("memplan_worst_case_bytes", "memplan_budget_limit_bytes",
 			"memplan_host_ram_bytes", "memplan_expected_peak_bytes", "memplan_measured_bytes", "memplan_headroom_bytes",
-			"memplan_verdict", "memplan_target_up", "memplan_fleet_scan_duration_seconds");
+			"memplan_verdict", "memplan_target_up", "memplan_fleet_scan_duration_seconds", "memplan_fleet_last_scan_timestamp_seconds",
+			"memplan_fleet_scan_interval_seconds");
 
 	private static final Pattern METRIC = Pattern.compile("memplan_[a-z_]+");
 

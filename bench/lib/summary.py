@@ -167,6 +167,39 @@ def main():
     write_readmes(txt, servers, mariadb)
 
 
+def readme_summary(header, servers, m, lines):
+    """README.md's short form, a line or two per server; bench/README.md carries the whole text."""
+    run = header.split(", ")
+    when = next((part for part in run if part[:4].isdigit()), "")
+    out = [f"  Latest run {when}, 2 cores ([the table](bench/README.md#matrix)):",
+           f"  - MariaDB 10.11: the **ceiling** held: ceiling ≥ peak RSS in {m['ceiling_held']} of {m['runs']} runs, "
+           f"ceiling / peak RSS {m['ceiling_over_peak_min']}–{m['ceiling_over_peak_max']} (an upper bound: judge a load by the",
+           f"    expected peak); the **live projection** came within ±25 % in {m['live_within_25_percent']} of "
+           f"{m['live_rows_at_half_or_more']} runs at ≥ 50 % of `max_connections`",
+           f"    (errors {m['live_error_min_percent']} % to {m['live_error_max_percent']} %); with the recommended cap, "
+           f"capped ceiling ≥ peak RSS in {m['capped_ceiling_held']} of {m['capped_runs']} runs."]
+    for server, group in servers.items():
+        if not server.startswith("mysql"):
+            continue
+        f, extra = figures(group)
+        name = server.replace("mysql-", "MySQL ")
+        text = f"  - {name}: ceiling held in {f['ceiling_held']} of {f['runs']} runs"
+        if f["live_rows_at_half_or_more"]:
+            text += (f"; live projection within ±25 % in {f['live_within_25_percent']} of {f['live_rows_at_half_or_more']} "
+                     f"runs at ≥ 50 %")
+        else:
+            text += "; no live projection (no per-connection high-water marks before 8.0.31)"
+        if f["capped_runs"]:
+            text += f"; capped ceiling held in {f['capped_ceiling_held']} of {f['capped_runs']}"
+        miss = [x for x in missed(group, with_missing_projection=False) if "ceiling" in x]
+        text += (". Missed: " + "; ".join(miss) + "." if miss else ".")
+        out.append(text)
+    not_run = sum(1 for line in lines if line.startswith("# not run"))
+    if not_run:
+        out.append(f"  - {not_run} planned rows did not fit the 20-minute run (listed in `bench/results/matrix.txt`).")
+    return out
+
+
 def write_readmes(txt, servers, m):
     lines = open(txt, encoding="utf-8").read().splitlines()
     header = next(line for line in lines if line.startswith("# bench/matrix.sh")).lstrip("# ")
@@ -192,7 +225,7 @@ def write_readmes(txt, servers, m):
         if server.startswith("mysql"):
             f, extra = figures(group)
             mysql_md += mysql_text(server, group, f, extra, "  ") + left_out(server)
-    fill("README.md", "\n".join([f"  On MariaDB 10.11 ({header}):"] + figures_md + mysql_md))
+    fill("README.md", "\n".join(readme_summary(header, servers, m, lines)))
     table = [line for line in lines if line.startswith("|")]
     timing = [line.lstrip("# ") for line in lines if line.startswith("# ") and (" min " in line) and not line.startswith("# bench")]
     left_out = [line for line in lines if line.startswith("# not run")]

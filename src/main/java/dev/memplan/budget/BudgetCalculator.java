@@ -101,7 +101,7 @@ public final class BudgetCalculator {
 		ExpectedPeak expectedPeak = (expected != null) ? ExpectedPeak.offline(items, global, expected) : null;
 		Long nominalPeak = (expectedPeak != null) ? expectedPeak.nominalBytes() : null;
 		long limit = budgetLimit(host);
-		CappedCeiling capped = CappedCeiling.of(settings, this.terms, global, perConnection, slots);
+		CappedCeiling capped = CappedCeiling.of(settings, this.terms, items, global, perConnection, slots);
 		return new Budget(List.copyOf(items), global, perConnection, slots, worstCase, expected, nominalPeak, limit,
 				host.hostRamBytes(), verdict(worstCase, nominalPeak, limit, host.hostRamBytes()), expectedPeak, capped);
 	}

@@ -44,7 +44,7 @@ public record MemoryCaps(long sessionCapBytes, Long globalCapBytes, long cappedW
 		}
 		String capName = mariaDb ? "max_session_mem_used" : "connection_memory_limit";
 		String fromRelease = (settings.release() == null) ? settings.variable(capName).map((v) -> v.spec().fromRelease()).orElse(null) : null;
-		long untracked = CappedCeiling.untracked(settings, terms);
+		long untracked = CappedCeiling.untracked(settings, terms, budget.items(Scope.PER_CONNECTION));
 		long slots = budget.connectionSlots();
 		long room = Math.max(0, budget.budgetLimitBytes() - budget.globalBytes());
 		long fit = room / slots - untracked;

@@ -56,10 +56,11 @@ class CeilingFiguresTests {
 	void mariadbSessionCapBoundsTrackedMemoryAndAddsWhatItDoesNotTrack() {
 		Budget budget = budget("mariadb-10.11", HostSpec.ofRam(16 * GIB), "max_session_mem_used", "24M");
 		CappedCeiling capped = budget.capped();
-		// untracked: thread_stack 299,008 + one 16M temp table + the measured 12 MiB
-		assertThat(capped.untrackedPerConnectionBytes()).isEqualTo(299008 + 16 * MIB + 12 * MIB).isEqualTo(29659136);
-		assertThat(capped.perConnectionBytes()).isEqualTo(24 * MIB + 29659136); // below the uncapped 107,511,316
-		assertThat(capped.worstCaseBytes()).isEqualTo(539262976L + 152 * 54824960L);
+		// untracked: thread_stack 299,008 + one 16M temp table + the measured 12 MiB + 3 copies of the
+		// assumed 1 MiB largest packet (a cap is checked after the allocation that passes it)
+		assertThat(capped.untrackedPerConnectionBytes()).isEqualTo(299008 + 16 * MIB + 12 * MIB + 3 * MIB).isEqualTo(32804864);
+		assertThat(capped.perConnectionBytes()).isEqualTo(24 * MIB + 32804864); // below the uncapped 107,511,316
+		assertThat(capped.worstCaseBytes()).isEqualTo(539262976L + 152 * 57970688L);
 		assertThat(budget.worstCaseBytes()).isEqualTo(539262976L + 152 * 107511316L); // the ceiling itself is unchanged
 	}
 
@@ -68,10 +69,11 @@ class CeilingFiguresTests {
 		Budget budget = budget("mysql-8.0", HostSpec.ofRam(16 * GIB), "sort_buffer_size", "256M", "connection_memory_limit", "64M",
 				"global_connection_memory_limit", "4G", "global_connection_memory_tracking", "ON");
 		CappedCeiling capped = budget.capped();
-		long untracked = MIB + 12 * MIB; // thread_stack 1M; TempTable keeps temp tables out of the connection
+		// thread_stack 1M + the measured 12 MiB + 3 copies of a 1 MiB packet; TempTable keeps temp tables out of the connection
+		long untracked = MIB + 12 * MIB + 3 * MIB;
 		assertThat(capped.untrackedPerConnectionBytes()).isEqualTo(untracked);
 		assertThat(capped.perConnectionBytes()).isEqualTo(64 * MIB + untracked);
-		// min(152 × 77 MiB, 4G + 152 × 13 MiB) = 4G + 2,071,986,176
+		// min(152 × 80 MiB, 4G + 152 × 16 MiB) = 4G + 2,550,136,832
 		assertThat(capped.worstCaseBytes()).isEqualTo(budget.globalBytes() + 4 * GIB + 152 * untracked);
 	}
 
@@ -83,7 +85,7 @@ class CeilingFiguresTests {
 		// (limit − global) / 152 − untracked is below zero on 2G, so the floor: the model's (docs/memory-model.md#totals) 19,861,504 less the
 		// 299,008 stack = 19,562,496, rounded up to 19 MiB
 		assertThat(caps.sessionCapBytes()).isEqualTo(19 * MIB);
-		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(539262976L + 152 * (19 * MIB + 29659136L));
+		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(539262976L + 152 * (19 * MIB + 32804864L));
 		assertThat(caps.fits()).isFalse(); // 7.4 GiB against a 1.7 GiB limit: fewer connections are the answer
 		assertThat(caps.lines()).hasSize(1);
 		assertThat(caps.lines().get(0)).containsExactly("max_session_mem_used", Long.toString(19 * MIB));
@@ -94,8 +96,8 @@ class CeilingFiguresTests {
 		HostSpec host = HostSpec.ofRam(64 * GIB);
 		Budget budget = budget("mariadb-10.11", host);
 		MemoryCaps caps = MemoryCaps.recommend(effective("mariadb-10.11", host), budget, UnnamedTermsTests.TERMS);
-		// limit floor(0.85 × 64 GiB) = 58,411,555,225; (limit − 539,262,976) / 152 = 380,738,764 − 29,659,136 untracked
-		// = 351,079,628 is more than all a connection tracks (107,511,316 − 299,008), so the cap is that, in whole MiB: 102 MiB
+		// limit floor(0.85 × 64 GiB) = 58,411,555,225; (limit − 539,262,976) / 152 = 380,738,764 − 32,804,864 untracked
+		// = 347,933,900 is more than all a connection tracks (107,511,316 − 299,008), so the cap is that, in whole MiB: 102 MiB
 		assertThat(caps.sessionCapBytes()).isEqualTo(102 * MIB);
 		assertThat(caps.fits()).isTrue();
 	}
@@ -108,19 +110,19 @@ class CeilingFiguresTests {
 		assertThat(caps.lines()).extracting((line) -> line[0])
 			.containsExactly("connection_memory_limit", "global_connection_memory_limit", "global_connection_memory_tracking");
 		assertThat(caps.globalCapBytes()).isNotNull();
-		// the global cap leaves each slot its untracked 13 MiB (1M stack + 12 MiB) within the limit
-		assertThat(caps.globalCapBytes() + 152 * 13 * MIB).isLessThanOrEqualTo(budget.budgetLimitBytes() - budget.globalBytes());
+		// the global cap leaves each slot its untracked 16 MiB (1M stack + 12 MiB + 3 × 1 MiB packet) within the limit
+		assertThat(caps.globalCapBytes() + 152 * 16 * MIB).isLessThanOrEqualTo(budget.budgetLimitBytes() - budget.globalBytes());
 	}
 
 	@Test
 	void aConfigurationThatFitsGetsCapsAtWhatThePlanBudgetsNotTheRoomLeftOver() {
 		// MySQL 8.0 on 16 GiB with a 10 GiB pool, as memplan's advice fills a host: the ceiling fits without
-		// caps with a few MiB a slot to spare, less than the 13 MiB each slot holds outside any cap; the caps
+		// caps with a few MiB a slot to spare, less than the 16 MiB each slot holds outside any cap; the caps
 		// used to be squeezed into that room (a live 8.0 got connection_memory_limit 2M, global 16M)
 		HostSpec host = HostSpec.ofRam(16 * GIB);
 		Budget budget = budget("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M");
 		assertThat(budget.worstCaseBytes()).isLessThanOrEqualTo(budget.budgetLimitBytes());
-		assertThat((budget.budgetLimitBytes() - budget.worstCaseBytes()) / 152).isLessThan(13 * MIB);
+		assertThat((budget.budgetLimitBytes() - budget.worstCaseBytes()) / 152).isLessThan(16 * MIB);
 		MemoryCaps caps = MemoryCaps.recommend(effective("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M"),
 				budget, UnnamedTermsTests.TERMS);
 		long tracked = budget.perConnectionBytes() - MIB; // all a connection holds but its 1M thread stack

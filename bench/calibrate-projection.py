@@ -23,8 +23,13 @@ README.md, bench/README.md and docs/memory-terms.md between the projection marke
 Run from the repository root: python3 bench/calibrate-projection.py
 """
 import csv
+import os
 import statistics
+import sys
 from collections import OrderedDict, defaultdict
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from summary import fill  # noqa: E402  (one marker-filling function for both scripts)
 
 MATRIX = "bench/results/matrix.tsv"
 FIRST_FACTOR_PERCENT = 146  # rows recorded before projection_percent: the high-water mark plus 46 % glibc slack
@@ -130,14 +135,6 @@ def calibrate(name, rows, by_key, lines):
     return result
 
 
-def fill(path, text):
-    s = open(path, encoding="utf-8").read()
-    begin = s.index("\n", s.index("<!-- projection:begin")) + 1
-    # the end marker's line stays as it is, indented or not
-    end = s.rindex("\n", 0, s.index("<!-- projection:end -->")) + 1
-    open(path, "w", encoding="utf-8").write(s[:begin] + text + "\n" + s[end:])
-
-
 def main():
     all_rows = list(csv.DictReader(open(MATRIX), delimiter="\t"))
     rows = live_rows(all_rows)
@@ -183,13 +180,13 @@ def main():
                 + ("; " + "; ".join(others) if others else "")
                 + (f"; {', '.join(no_marks)}: no marks, no projection" if no_marks else "")
                 + ". memplan uses MariaDB's factor for every server.")
-    fill("README.md", f"  The projection counts a tracked byte as the resident share measured on the matrix, {sentence}\n"
+    fill("README.md", marker="projection", text=f"  The projection counts a tracked byte as the resident share measured on the matrix, {sentence}\n"
                       "  ([the projection](docs/memory-terms.md#projection)).")
-    fill("bench/README.md", "**Calibrating the live projection** (`python3 bench/calibrate-projection.py`, from the matrix's\n"
+    fill("bench/README.md", marker="projection", text="**Calibrating the live projection** (`python3 bench/calibrate-projection.py`, from the matrix's\n"
                             "`bench/results/matrix.tsv`; results `bench/results/projection-calibration.txt`): peak RSS per added\n"
                             "connection over the typical mark, per server, configuration and workload (marks ≥ 1 MiB): "
                             f"{sentence} memplan reads the factor from `catalog/projection.tsv`, which the script writes.")
-    fill("docs/memory-terms.md", "  `bench/calibrate-projection.py` measures the factor on the accuracy matrix: per server, configuration\n"
+    fill("docs/memory-terms.md", marker="projection", text="  `bench/calibrate-projection.py` measures the factor on the accuracy matrix: per server, configuration\n"
                                  "  and workload, the peak RSS each added connection brought divided by its typical mark (workloads\n"
                                  f"  with marks of 1 MiB or more): {sentence}")
 

@@ -90,11 +90,12 @@ def missed(rows, with_missing_projection=True):
     return lines
 
 
-def fill(path, text):
+def fill(path, text, marker="matrix"):
+    """Replaces what stands between <!-- MARKER:begin ... --> and <!-- MARKER:end --> in a document."""
     s = open(path, encoding="utf-8").read()
-    begin = s.index("\n", s.index("<!-- matrix:begin")) + 1
+    begin = s.index("\n", s.index(f"<!-- {marker}:begin")) + 1
     # the end marker's line stays as it is, indented or not
-    end = s.rindex("\n", 0, s.index("<!-- matrix:end -->")) + 1
+    end = s.rindex("\n", 0, s.index(f"<!-- {marker}:end -->")) + 1
     open(path, "w", encoding="utf-8").write(s[:begin] + text + "\n" + s[end:])
 
 

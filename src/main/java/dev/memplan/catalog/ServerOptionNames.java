@@ -8,7 +8,11 @@ import java.util.TreeSet;
  * Every option name a server accepts, as the server itself printed them (catalog/*-options.txt):
  * MariaDB 10.11, MySQL 5.7 (5.7.22) and MySQL 8.0 (8.0.31). Used for unknown-option errors and
  * prefix abbreviations. memplan holds no such list for MySQL 5.6 and 8.4 (no server of those
- * runs here): there only memory variables are checked.
+ * runs here): there only memory variables are checked. MySQL's published mysqld --verbose --help
+ * test result (mysql-test/r/mysqld--help-notwin.result) would not do as such a list: the test's
+ * filter (mysql-test/include/mysqld--help.inc) leaves out the options of InnoDB, NDB, Archive,
+ * Blackhole, Federated and partitioning, and the ssl and debug options, among others, so a list
+ * made from it would call real InnoDB options unknown.
  */
 public final class ServerOptionNames {
 

@@ -6,7 +6,7 @@ public enum LeverKind {
 	PER_CONNECTION_TO_DEFAULT,
 	/** Global memory a DBA trades before the pool (TempTable cap, oversized key or query cache). */
 	GLOBAL_TRADE,
-	/** A per-connection buffer below its default, down to a stated floor: the host is too small for the defaults. */
+	/** A per-connection buffer below its default, down to a stated floor: the defaults and the tier's pool do not both fit. */
 	PER_CONNECTION_TO_FLOOR,
 	/** The buffer pool: the tier's share of RAM, or less when that is what fits. */
 	BUFFER_POOL,

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A variable the solver may lower, how far, and why that far. Per-connection buffers go back to
- * their defaults first; only on a host too small for the defaults do they go below, to floors a
- * DBA would sign off on. {@code companion} is set to the same value (max_heap_table_size with
+ * their defaults first; only on a host too small for the defaults beside the tier's pool do they
+ * go below, to floors a DBA would sign off on. {@code companion} is set to the same value (max_heap_table_size with
  * tmp_table_size: the in-memory temporary table stops at the smaller of the two).
  *
  * @param floorBytes the lowest value memplan proposes; the reason is the message {@code lever.floor.<name>}

@@ -58,24 +58,48 @@ class BudgetSolverTests {
 
 	@Test
 	void putsPerConnectionBuffersBackToTheirDefaultsLargestSavingFirst() {
-		// my-innodb-heavy-4G's buffers on a 16 GiB MySQL 5.6 host with the file's 100 connections (on 8 GiB the
-		// measured per-connection terms leave no room even at the defaults)
-		ServerSettings heavy = set("innodb_buffer_pool_size", "2G", "max_connections", "100", "sort_buffer_size", "8M",
-				"join_buffer_size", "8M", "read_rnd_buffer_size", "16M", "tmp_table_size", "64M", "max_heap_table_size", "64M");
-		Plan plan = plan("mysql-5.6", HostSpec.ofRam(16 * GIB), heavy, ConnectionPolicy.KEEP);
+		// my-innodb-heavy-4G's buffers on a 96 GiB MySQL 5.6 host with the file's 100 connections: the tier's
+		// pool fits once tmp_table_size is back at its default, so nothing else is touched
+		ServerSettings heavy = heavy4G();
+		Plan plan = plan("mysql-5.6", HostSpec.ofRam(96 * GIB), heavy, ConnectionPolicy.KEEP);
 		ChangeSet chosen = plan.solution().chosen();
-		assertThat(plan.budget().verdict()).isEqualTo(Verdict.OVERCOMMITTED);
 		assertThat(chosen.maxConnections()).isEqualTo(100);
-		// tmp tables save what a connection holds less with 16M temp tables (every temp table of a statement
-		// and its slack) × 101 slots, more than read_rnd's (16M − 256K)
-		long withDefaultTmp = plan("mysql-5.6", HostSpec.ofRam(16 * GIB), set("innodb_buffer_pool_size", "2G", "max_connections", "100",
+		// it saves what a connection holds less with 16M temp tables (every temp table of a statement
+		// and its slack) × 101 slots: 29,687,619,325 B, more than read_rnd's (16M − 256K) would
+		long withDefaultTmp = plan("mysql-5.6", HostSpec.ofRam(96 * GIB), set("innodb_buffer_pool_size", "2G", "max_connections", "100",
 				"sort_buffer_size", "8M", "join_buffer_size", "8M", "read_rnd_buffer_size", "16M"), ConnectionPolicy.KEEP)
 			.budget().perConnectionBytes();
 		assertThat(chosen.levers().get(0).variable()).isEqualTo("tmp_table_size");
-		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo((plan.budget().perConnectionBytes() - withDefaultTmp) * 101);
-		assertThat(chosen.levers().get(1).variable()).isEqualTo("read_rnd_buffer_size");
-		assertThat(chosen.values()).containsEntry("max_heap_table_size", 16 * MIB);
+		assertThat(chosen.levers().get(0).kind()).isEqualTo(LeverKind.PER_CONNECTION_TO_DEFAULT);
+		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo((plan.budget().perConnectionBytes() - withDefaultTmp) * 101)
+			.isEqualTo(29_687_619_325L);
+		assertThat(chosen.values()).containsEntry("max_heap_table_size", 16 * MIB)
+			.doesNotContainKeys("read_rnd_buffer_size", "sort_buffer_size", "join_buffer_size");
+		assertThat(chosen.bufferPoolBytes()).isEqualTo(plan.recommendation().bufferPoolBytes());
 		assertThat(chosen.replanned().verdict()).isEqualTo(Verdict.FITS);
+	}
+
+	@Test
+	void goesBelowTheDefaultsBeforeTheTiersPoolShrinks() {
+		// the same file on 16 GiB: with every buffer at its default the tier's pool (12,540,968,960 B) does
+		// not fit beside 101 connections' ceiling, so tmp_table_size goes to its 4 MiB floor (largest saving
+		// first) and the pool takes what is left. Before, buffers went below their defaults only while even a
+		// 128 MiB pool did not fit, and the recommended pool fell as the host grew (PoolMonotonicityTests)
+		Plan plan = plan("mysql-5.6", HostSpec.ofRam(16 * GIB), heavy4G(), ConnectionPolicy.KEEP);
+		ChangeSet chosen = plan.solution().chosen();
+		assertThat(plan.budget().verdict()).isEqualTo(Verdict.OVERCOMMITTED);
+		assertThat(chosen.maxConnections()).isEqualTo(100);
+		Lever tmp = lever(chosen, "tmp_table_size");
+		assertThat(tmp.to()).isEqualTo(4 * MIB);
+		assertThat(tmp.kind()).isEqualTo(LeverKind.PER_CONNECTION_TO_FLOOR);
+		assertThat(chosen.values()).containsEntry("max_heap_table_size", 4 * MIB);
+		assertThat(chosen.bufferPoolBytes()).isLessThanOrEqualTo(plan.recommendation().bufferPoolBytes()).isGreaterThan(8 * GIB);
+		assertThat(chosen.replanned().verdict()).isNotEqualTo(Verdict.OVERCOMMITTED);
+	}
+
+	private static ServerSettings heavy4G() {
+		return set("innodb_buffer_pool_size", "2G", "max_connections", "100", "sort_buffer_size", "8M", "join_buffer_size", "8M",
+				"read_rnd_buffer_size", "16M", "tmp_table_size", "64M", "max_heap_table_size", "64M");
 	}
 
 	@Test

@@ -28,7 +28,8 @@ final class PlanAdvice {
 			"join_buffer_size", "read_buffer", "read_buffer_size", "read_rnd_buffer", "read_rnd_buffer_size", "tmp_table",
 			"tmp_table_size", "binlog_caches", "binlog_cache_size");
 
-	List<Diagnostic> advise(EffectiveSettings settings, Budget budget, Recommendation recommendation) {
+	/** @param mustServe the connections the server must serve (the solver's demand) */
+	List<Diagnostic> advise(EffectiveSettings settings, Budget budget, Recommendation recommendation, long mustServe) {
 		List<Diagnostic> advice = new ArrayList<>();
 		poolAgainstRam(settings, budget, advice);
 		manyConnections(settings, budget, advice);
@@ -68,6 +69,13 @@ final class PlanAdvice {
 			advice.add(Diagnostic.about("connection_memory_limit", null, DiagnosticCode.NO_SERVER_CAP, Severity.INFO,
 					"MySQL " + settings.release(), capsFrom,
 					ByteSize.formatApproximate(budget.worstCaseBytes()), ByteSize.formatApproximate(budget.budgetLimitBytes())));
+		}
+		MemoryCaps.CannotFit cannot = MemoryCaps.cannotFit(settings, budget, MemoryTerms.standard(), mustServe);
+		if (cannot != null) {
+			// caps squeezed below ordinary work would close ordinary connections: say so, recommend none
+			advice.add(Diagnostic.about(settings.profile().isMariaDb() ? "max_session_mem_used" : "connection_memory_limit", null,
+					DiagnosticCode.CAPS_CANNOT_FIT, Severity.ADVICE, cannot.mustServe(), ByteSize.formatApproximate(cannot.ordinary().statementBytes()),
+					ByteSize.formatApproximate(cannot.cappedWorstCaseBytes()), ByteSize.formatApproximate(cannot.budgetLimitBytes())));
 		}
 		switch (budget.verdict()) {
 			case OVERCOMMITTED -> advice.add(Diagnostic.about("max_connections", null, DiagnosticCode.WORST_CASE_ABOVE_RAM, Severity.WARNING, budget.connectionSlots() - 1, ByteSize.formatApproximate(budget.worstCaseBytes()), ByteSize.formatApproximate(budget.hostRamBytes()), recommendation.maxConnectionsThatFit()));

@@ -55,7 +55,7 @@ public final class Planner {
 			Solution solution = this.solver.solve(new SolverContext(this, profile, settings, host, measuredPerformanceSchema,
 					assessment, target.bytes()), connections);
 			List<Diagnostic> diagnostics = new ArrayList<>(effective.diagnostics());
-			diagnostics.addAll(new PlanAdvice().advise(effective, budget, recommendation));
+			diagnostics.addAll(new PlanAdvice().advise(effective, budget, recommendation, solution.demand().mustServe()));
 			return new Plan(profile, host, effective, budget, recommendation, solution, Diagnostics.grouped(diagnostics));
 		}
 		catch (ArithmeticException ex) {

@@ -66,12 +66,17 @@ public record PlanResponse(String server, String serverName, long hostRamBytes, 
 	}
 
 	/**
-	 * The server's caps memplan recommends, and the ceiling with them in force (null on MySQL 5.x and on an
-	 * 8.0 before 8.0.28). {@code fromRelease}: the release they need when the server's own is not known
-	 * (the mysql-8.0 profile: 8.0.28), else null.
+	 * The server's caps memplan recommends, and the ceiling with them in force (within the limit). Null on MySQL 5.x
+	 * and on an 8.0 before 8.0.28, and when no caps that let ordinary work through fit the limit (a CAPS_CANNOT_FIT
+	 * warning says so). {@code ordinaryStatementBytes}: what the session cap lets each connection run;
+	 * {@code idleConnectionBytes}: what a connection keeps between statements; {@code ordinaryAtOnce} (MySQL): how
+	 * many of the {@code mustServeConnections} the global cap lets run an ordinary statement at the same time.
+	 * {@code fromRelease}: the release they need when the server's own is not known (the mysql-8.0 profile: 8.0.28),
+	 * else null.
 	 */
-	public record RecommendedCaps(long sessionCapBytes, Long globalCapBytes, long cappedWorstCaseBytes, boolean fits,
-			Map<String, String> settings, String tradeOff, String fromRelease) {
+	public record RecommendedCaps(long sessionCapBytes, Long globalCapBytes, long cappedWorstCaseBytes, long ordinaryStatementBytes,
+			long idleConnectionBytes, long mustServeConnections, Long ordinaryAtOnce, Map<String, String> settings, String tradeOff,
+			String fromRelease) {
 	}
 
 	/** Offline, a range: from every connection idle to every connection at its worst. */

@@ -33,10 +33,11 @@ public final class PlanResponseMapper {
 		Plan plan = result.plan();
 		String permalink = result.permalink();
 		Budget budget = plan.budget();
+		long mustServe = plan.solution().demand().mustServe();
 		PlanResponse.Totals totals = new PlanResponse.Totals(budget.globalBytes(), budget.perConnectionBytes(),
 				budget.connectionSlots(), budget.worstCaseBytes(), budget.expectedConnections(), budget.expectedPeakBytes(),
 				budget.budgetLimitBytes(), budget.overByBytes(), budget.headroomBytes(), expectedPeak(budget.expectedPeak()),
-				capped(budget.capped()), recommendedCaps(MemoryCaps.recommend(plan.settings(), budget, MemoryTerms.standard())));
+				capped(budget.capped()), recommendedCaps(MemoryCaps.recommend(plan.settings(), budget, MemoryTerms.standard(), mustServe)));
 		Map<String, PlanResponse.Variable> variables = new LinkedHashMap<>();
 		plan.settings().variables().forEach((name, variable) -> variables.put(name, variable(variable)));
 		plan.settings().namedKeyCacheBytes().forEach((cache, bytes) -> variables.put(cache + ".key_buffer_size",
@@ -77,9 +78,11 @@ public final class PlanResponseMapper {
 		}
 		Map<String, String> settings = new LinkedHashMap<>();
 		caps.lines().forEach((line) -> settings.put(line[0], line[1]));
-		return new PlanResponse.RecommendedCaps(caps.sessionCapBytes(), caps.globalCapBytes(), caps.cappedWorstCaseBytes(), caps.fits(),
-				settings, "A statement or connection over the cap fails with an error instead of the host running out of memory; "
-						+ "the cap bounds tracked memory only, so the capped ceiling adds what it does not track (measured)."
+		return new PlanResponse.RecommendedCaps(caps.sessionCapBytes(), caps.globalCapBytes(), caps.cappedWorstCaseBytes(),
+				caps.ordinary().statementBytes(), caps.ordinary().idleBytes(), caps.mustServe(), caps.ordinaryAtOnce(), settings,
+				"A statement or connection over the cap fails with an error instead of the host running out of memory; "
+						+ "the cap bounds tracked memory only, so the capped ceiling adds what it does not track (measured). "
+						+ "Each connection may still run an ordinary statement (each buffer once and one temporary table)."
 						+ ((caps.fromRelease() != null) ? " These caps need MySQL " + caps.fromRelease() + " or later." : ""),
 				caps.fromRelease());
 	}

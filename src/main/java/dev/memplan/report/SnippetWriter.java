@@ -8,8 +8,6 @@ import dev.memplan.budget.Budget;
 import dev.memplan.budget.ChangeSet;
 import dev.memplan.budget.Lever;
 import dev.memplan.budget.LeverKind;
-import dev.memplan.budget.MemoryCaps;
-import dev.memplan.budget.MemoryTerms;
 import dev.memplan.budget.Plan;
 import dev.memplan.budget.PoolTarget;
 import dev.memplan.budget.Recommendation;
@@ -56,7 +54,7 @@ public final class SnippetWriter {
 		for (String[] line : lines) {
 			snippet.append(line[0]).append(" ".repeat(width - line[0].length())).append("  # ").append(line[1]).append('\n');
 		}
-		snippet.append(CapSnippet.write(MemoryCaps.recommend(plan.settings(), again, MemoryTerms.standard()), plan.settings()));
+		snippet.append(CapSnippet.write(plan.settings(), again, plan.solution().demand().mustServe()));
 		return snippet.toString();
 	}
 

@@ -78,17 +78,20 @@ class CeilingFiguresTests {
 	}
 
 	@Test
-	void recommendsAMariadbCapThatLetsEachNamedBufferBeUsedOnce() {
+	void noMariadbCapWhereCapsThatLetOrdinaryWorkThroughCannotFit() {
 		HostSpec host = HostSpec.ofRam(2 * GIB);
 		Budget budget = budget("mariadb-10.11", host);
-		MemoryCaps caps = MemoryCaps.recommend(effective("mariadb-10.11", host), budget, UnnamedTermsTests.TERMS);
-		// (limit − global) / 152 − untracked is below zero on 2G, so the floor: the model's (docs/memory-model.md#totals) 19,861,504 less the
-		// 299,008 stack = 19,562,496, rounded up to 19 MiB
-		assertThat(caps.sessionCapBytes()).isEqualTo(19 * MIB);
-		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(539262976L + 152 * (19 * MIB + 32804864L));
-		assertThat(caps.fits()).isFalse(); // 7.4 GiB against a 1.7 GiB limit: fewer connections are the answer
-		assertThat(caps.lines()).hasSize(1);
-		assertThat(caps.lines().get(0)).containsExactly("max_session_mem_used", Long.toString(19 * MIB));
+		EffectiveSettings settings = effective("mariadb-10.11", host);
+		// an ordinary statement: the model's (docs/memory-model.md#totals) named buffers 19,861,504 less the 299,008
+		// stack, plus the connection's 393,216 structures = 19,955,712; the cap for it, in whole MiB: 20 MiB
+		assertThat(OrdinaryWork.of(settings, budget).statementBytes()).isEqualTo(19861504L - 299008 + 393216).isEqualTo(19955712L);
+		assertThat(MemoryCaps.recommend(settings, budget, UnnamedTermsTests.TERMS)).isNull();
+		MemoryCaps.CannotFit cannot = MemoryCaps.cannotFit(settings, budget, UnnamedTermsTests.TERMS, 151);
+		// with a 20 MiB cap each of the 152 slots may hold 20 MiB + its untracked 32,804,864 (stack, one 16M temp
+		// table, 12 MiB measured, 3 × 1 MiB packet): 539,262,976 + 152 × 53,776,384 = 8,713,273,344 against 1,825,361,100
+		assertThat(cannot.cappedWorstCaseBytes()).isEqualTo(539262976L + 152 * (20 * MIB + 32804864L)).isEqualTo(8713273344L);
+		assertThat(cannot.budgetLimitBytes()).isEqualTo(1825361100L);
+		assertThat(cannot.mustServe()).isEqualTo(151);
 	}
 
 	@Test
@@ -96,22 +99,87 @@ class CeilingFiguresTests {
 		HostSpec host = HostSpec.ofRam(64 * GIB);
 		Budget budget = budget("mariadb-10.11", host);
 		MemoryCaps caps = MemoryCaps.recommend(effective("mariadb-10.11", host), budget, UnnamedTermsTests.TERMS);
-		// limit floor(0.85 × 64 GiB) = 58,411,555,225; (limit − 539,262,976) / 152 = 380,738,764 − 32,804,864 untracked
-		// = 347,933,900 is more than all a connection tracks (107,511,316 − 299,008), so the cap is that, in whole MiB: 102 MiB
+		// limit floor(0.85 × 64 GiB) = 58,411,555,225: the ceiling fits without caps, so the cap is all a connection
+		// tracks (107,511,316 − 299,008 stack = 107,212,308), in whole MiB: 102 MiB, above the 19,955,712 ordinary statement
 		assertThat(caps.sessionCapBytes()).isEqualTo(102 * MIB);
-		assertThat(caps.fits()).isTrue();
+		assertThat(caps.cappedWorstCaseBytes()).isLessThanOrEqualTo(budget.budgetLimitBytes());
+		assertThat(caps.globalCapBytes()).isNull();
+		assertThat(caps.ordinaryAtOnce()).isNull(); // no cap on all sessions together
+	}
+
+	/** bench/matrix.sh's small MySQL configuration: 50 connections, 2M sort buffers, 16M temp tables, the 1G TempTable pool. */
+	private static final String[] SMALL = { "innodb_buffer_pool_size", "256M", "max_connections", "50", "sort_buffer_size", "2M",
+			"join_buffer_size", "256K", "read_buffer_size", "128K", "read_rnd_buffer_size", "256K", "tmp_table_size", "16M",
+			"max_heap_table_size", "16M", "max_allowed_packet", "64M", "log_bin", "ON", "innodb_buffer_pool_chunk_size", "128M",
+			"internal_tmp_mem_storage_engine", "TempTable" };
+
+	@Test
+	void anOrdinaryMysqlStatementCountsTheTempTableTheCapTracks() {
+		HostSpec host = HostSpec.ofRam(3 * GIB);
+		OrdinaryWork ordinary = OrdinaryWork.of(effective("mysql-8.0", host, SMALL), budget("mysql-8.0", host, SMALL));
+		// structures 393,216 + sort 2,097,152 + join 262,144 + read 131,072 + read_rnd 262,144 + net 32,768 + binlog
+		// 65,536 + one temp table min(tmp_table_size 16M, temptable_max_ram 1G) = 16,777,216: the cap counts TempTable's
+		// memory (8.0.31: a GROUP BY's temp table took 8,504,812 tracked bytes; a 3M cap closed the connection)
+		assertThat(ordinary.statementBytes()).isEqualTo(393216 + 2097152 + 262144 + 131072 + 262144 + 32768 + 65536 + 16777216L)
+			.isEqualTo(20021248L);
+		// between statements: structures + net buffers + TempTable's 1 MiB thread block (8.0.31 kept 1,087,664 bytes)
+		assertThat(ordinary.idleBytes()).isEqualTo(393216 + 32768 + 1048576).isEqualTo(1474560);
 	}
 
 	@Test
-	void recommendsMysqlPerConnectionAndGlobalCaps() {
+	void noMysqlCapsOnASmallHostWhereTheyWouldCloseOrdinaryConnections() {
+		// 2 GiB: the caps used to be MySQL's minimums pushed up to the named buffers, 3M and 16M, and closed 49 of 50
+		// ordinary connections on 8.0.31 (MySqlCapsIntegrationTests)
+		HostSpec host = HostSpec.ofRam(2 * GIB);
+		Budget budget = budget("mysql-8.0", host, SMALL);
+		EffectiveSettings settings = effective("mysql-8.0", host, SMALL);
+		assertThat(budget.worstCaseBytes()).isEqualTo(2359886450L);
+		assertThat(budget.budgetLimitBytes()).isEqualTo(1825361100L);
+		assertThat(MemoryCaps.recommend(settings, budget, UnnamedTermsTests.TERMS, 50)).isNull();
+		MemoryCaps.CannotFit cannot = MemoryCaps.cannotFit(settings, budget, UnnamedTermsTests.TERMS, 50);
+		// room 1,825,361,100 − 1,752,550,604 global = 72,810,496, less than the 51 slots' untracked 16 MiB each; the
+		// least global cap, 49 idle × 1,474,560 + one ordinary 20,021,248 = 92,274,688 (88 MiB), bounds nothing the
+		// 51 × 11,908,546 per connection does not: the ceiling stays 2,359,886,450
+		assertThat(cannot.cappedWorstCaseBytes()).isEqualTo(budget.worstCaseBytes());
+		assertThat(cannot.ordinary().statementBytes()).isEqualTo(20021248L);
+		assertThat(cannot.mustServe()).isEqualTo(50);
+	}
+
+	@Test
+	void aSmallConfigurationThatFitsGetsCapsThatLetEveryConnectionRunAnOrdinaryStatement() {
+		HostSpec host = HostSpec.ofRam(3 * GIB);
+		Budget budget = budget("mysql-8.0", host, SMALL);
+		assertThat(budget.worstCaseBytes()).isLessThanOrEqualTo(budget.budgetLimitBytes()); // 2,359,886,450 ≤ 2,738,041,651
+		MemoryCaps caps = MemoryCaps.recommend(effective("mysql-8.0", host, SMALL), budget, UnnamedTermsTests.TERMS, 50);
+		// what the plan budgets a connection (11,908,546 − 1 MiB stack = 10,859,970, 10 MiB) is below an ordinary
+		// statement (20,021,248, 20 MiB up): the cap is 20 MiB, not the 10 MiB the budget alone gave
+		assertThat(caps.sessionCapBytes()).isEqualTo(20 * MIB);
+		assertThat(caps.globalCapBytes()).isEqualTo(51 * 20 * MIB).isEqualTo(1069547520L); // every slot at its cap
+		// (1,069,547,520 − 50 × 1,474,560) / (20,021,248 − 1,474,560) = 53.7: all 50 at once
+		assertThat(caps.ordinaryAtOnce()).isEqualTo(50);
+		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(budget.worstCaseBytes()); // untracked 16 MiB > 11,908,546: caps bound nothing more
+	}
+
+	@Test
+	void theGlobalCapBoundsLargeSortBuffersTogetherWhileEachConnectionMayUseOne() {
 		HostSpec host = HostSpec.ofRam(8 * GIB);
 		Budget budget = budget("mysql-8.0", host, "sort_buffer_size", "64M");
 		MemoryCaps caps = MemoryCaps.recommend(effective("mysql-8.0", host, "sort_buffer_size", "64M"), budget, UnnamedTermsTests.TERMS);
 		assertThat(caps.lines()).extracting((line) -> line[0])
 			.containsExactly("connection_memory_limit", "global_connection_memory_limit", "global_connection_memory_tracking");
-		assertThat(caps.globalCapBytes()).isNotNull();
-		// the global cap leaves each slot its untracked 16 MiB (1M stack + 12 MiB + 3 × 1 MiB packet) within the limit
-		assertThat(caps.globalCapBytes() + 152 * 16 * MIB).isLessThanOrEqualTo(budget.budgetLimitBytes() - budget.globalBytes());
+		// ordinary: structures 393,216 + sort 67,108,864 + join 262,144 + read 131,072 + read_rnd 262,144 + net 32,768
+		// + binlog 65,536 + one 16M temp table = 85,032,960, so the cap is 82 MiB (it was 65 MiB: no temp table)
+		assertThat(caps.ordinary().statementBytes()).isEqualTo(85032960L);
+		assertThat(caps.sessionCapBytes()).isEqualTo(82 * MIB);
+		// room 7,301,444,403 − 1,611,621,990 = 5,689,822,413, less 152 slots × 16 MiB untracked = 3,139,685,581, down
+		// to whole MiB: 2,994 MiB, far below 152 × 82 MiB = 13,069,451,264: the total bound is the global cap's point
+		assertThat(caps.globalCapBytes()).isEqualTo(2994 * MIB).isEqualTo(3139436544L);
+		assertThat(caps.globalCapBytes()).isLessThan(152 * caps.sessionCapBytes());
+		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(1611621990L + 3139436544L + 152 * 16 * MIB).isEqualTo(7301195366L)
+			.isLessThanOrEqualTo(budget.budgetLimitBytes());
+		// (3,139,436,544 − 151 × 1,474,560) / (85,032,960 − 1,474,560) = 34.9: 34 of the 151 sort at once, the rest idle
+		assertThat(caps.ordinaryAtOnce()).isEqualTo(34);
+		assertThat(caps.mustServe()).isEqualTo(151);
 	}
 
 	@Test
@@ -126,12 +194,14 @@ class CeilingFiguresTests {
 		MemoryCaps caps = MemoryCaps.recommend(effective("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M"),
 				budget, UnnamedTermsTests.TERMS);
 		long tracked = budget.perConnectionBytes() - MIB; // all a connection holds but its 1M thread stack
-		assertThat(caps.sessionCapBytes()).isEqualTo(tracked / MIB * MIB);
-		assertThat(caps.sessionCapBytes()).isGreaterThan(2 * MIB);
+		// the larger of that and an ordinary statement (the defaults' buffers and a 16M temp table), each in whole MiB
+		long ordinary = caps.ordinary().statementBytes();
+		assertThat(ordinary).isGreaterThan(16 * MIB);
+		assertThat(caps.sessionCapBytes()).isEqualTo(Math.max(tracked / MIB * MIB, (ordinary + MIB - 1) / MIB * MIB));
 		// every one of the 152 slots at its cap, as planned
 		assertThat(caps.globalCapBytes()).isEqualTo(152 * caps.sessionCapBytes());
 		assertThat(caps.cappedWorstCaseBytes()).isLessThanOrEqualTo(budget.worstCaseBytes());
-		assertThat(caps.fits()).isTrue();
+		assertThat(caps.cappedWorstCaseBytes()).isLessThanOrEqualTo(budget.budgetLimitBytes());
 	}
 
 	@Test

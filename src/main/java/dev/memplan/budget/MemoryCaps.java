@@ -15,7 +15,8 @@ import dev.memplan.catalog.VariableSpec;
  * A DBA signs caps off only when they let ordinary work through ({@link OrdinaryWork}): every connection the
  * server must serve may run an ordinary statement, and (MySQL) all of them may be open with one running it. Where
  * no such caps keep the ceiling within the limit, none are recommended ({@link #cannotFit}): caps squeezed
- * below ordinary work close ordinary connections (3M and 16M on a 2 GiB host closed 49 of 50 on MySQL 8.0.31).
+ * below ordinary work close ordinary connections (3M and 16M, once recommended on a 2 GiB host, closed 35 of 50 connections
+ * running a small sort and a small GROUP BY on MySQL 8.0.31).
  *
  * @param sessionCapBytes the per-session (MariaDB) or per-connection (MySQL) cap
  * @param globalCapBytes MySQL: the cap on all connections together, or null

@@ -128,7 +128,7 @@ class CeilingFiguresTests {
 
 	@Test
 	void noMysqlCapsOnASmallHostWhereTheyWouldCloseOrdinaryConnections() {
-		// 2 GiB: the caps used to be MySQL's minimums pushed up to the named buffers, 3M and 16M, and closed 49 of 50
+		// 2 GiB: the caps used to be MySQL's minimums pushed up to the named buffers, 3M and 16M, and closed 35 of 50
 		// ordinary connections on 8.0.31 (MySqlCapsIntegrationTests)
 		HostSpec host = HostSpec.ofRam(2 * GIB);
 		Budget budget = budget("mysql-8.0", host, SMALL);

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How the plan, the snippet and the API say the caps: recommended only where they let ordinary work through and fit
  * the limit; in words where none do (bench/matrix.sh's small MySQL configuration on 2 GiB: 3M and 16M caps closed
- * 49 of 50 ordinary connections on 8.0.31, MySqlCapsIntegrationTests).
+ * 35 of 50 ordinary connections on 8.0.31, MySqlCapsIntegrationTests).
  */
 class CapAdviceTests {
 

@@ -248,14 +248,16 @@ config_rows() { # name pool max_conn sort join read read_rnd tmp cap-host-ram
 }
 
 config_args() { # the configurations: name pool max_conn sort join read read_rnd tmp cap-host-ram
-  # MySQL's small rows take their cap for 3G: at 2G, where MariaDB's do, memplan finds no MySQL cap
-  # that fits (TempTable's 1G pool and the open tables leave no room) and recommends MySQL's minimums,
-  # 3M and 16M, which closed 49 of 50 connections in a trial run; at 3G its caps fit and still bind
-  local small_cap=2G; [ "$server" = mariadb ] || small_cap=3G
+  # cap-host-ram: the smallest host (in GiB steps) where memplan recommends caps for the configuration:
+  # caps only where they let every connection run an ordinary statement and still fit the limit
+  # (docs/memory-terms.md#server-side-caps). MySQL small on 2G used to get its minimums, 3M and 16M,
+  # which closed 49 of 50 connections; now 2G gets none and 3G gets 20M/1020M. MariaDB small gets
+  # none on 2G and 3G (24M on 4G), medium and large none on 4G and 6G (23M and 52M on 8G).
+  local small_cap=4G; [ "$server" = mariadb ] || small_cap=3G
   case $1 in
     small)  echo small  256M 50  2M 256K 128K 256K 16M $small_cap ;;
-    medium) echo medium 1G   100 2M 256K 128K 256K 16M 4G ;;
-    large)  echo large  512M 60  8M 8M   1M   1M   32M 4G ;;
+    medium) echo medium 1G   100 2M 256K 128K 256K 16M 8G ;;
+    large)  echo large  512M 60  8M 8M   1M   1M   32M 8G ;;
   esac
 }
 

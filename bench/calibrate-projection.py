@@ -17,6 +17,9 @@ Each row is re-projected from what the matrix recorded: the projection's global 
 columns existed are re-projected from the projection itself, less its own per-connection part at
 the factor it was made with (projection_percent, 146 before it was recorded).
 
+It also copies the derived figures of bench/projection-terms.sh (bench/results/projection-terms.txt:
+the untracked copies of a sent result, the buffer-pool share of an open table) into projection.tsv.
+
 Writes bench/results/projection-calibration.txt, src/main/resources/catalog/projection.tsv
 (ProjectionCalibrationTests recomputes the factor from matrix.tsv and compares) and the parts of
 README.md, bench/README.md and docs/memory-terms.md between the projection markers.
@@ -32,6 +35,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib
 from summary import fill  # noqa: E402  (one marker-filling function for both scripts)
 
 MATRIX = "bench/results/matrix.tsv"
+TERMS = "bench/results/projection-terms.txt"
 FIRST_FACTOR_PERCENT = 146  # rows recorded before projection_percent: the high-water mark plus 46 % glibc slack
 MIB = 1 << 20
 MIN_WORKLOADS = 3
@@ -158,6 +162,11 @@ def main():
         tsv.write(f"out_of_sample_runs\t{mariadb['runs']}\n")
         tsv.write(f"out_of_sample_error_min_percent\t{mariadb['lo']:+.0f}\n")
         tsv.write(f"out_of_sample_error_max_percent\t{mariadb['hi']:+.0f}\n")
+        derived = False
+        for line in open(TERMS):
+            derived = derived or line.startswith("## Derived")
+            if derived and line.startswith("    "):
+                tsv.write(line.strip() + "\n")
         for name, r in results.items():
             if not name.startswith("mariadb") and r is not None:
                 tsv.write(f"{name}.resident_per_tracked_percent\t{r['factor']}\n")

@@ -12,36 +12,57 @@ import dev.memplan.budget.Scope;
  * The expected peak projected from what a live server observed: the global caches as far as the
  * server has filled them, the server's own base, and every connection at the average high-water
  * mark the open connections reached, as resident memory ({@link ProjectionCalibration}: measured,
- * a tracked byte is about three quarters of a resident one; docs/memory-terms.md#projection). It is
- * a projection of the load the server has seen, not a bound: the ceiling is the bound, and it
+ * a tracked byte is about three quarters of a resident one; docs/memory-terms.md#projection). A
+ * result the server sends is not in the marks (MariaDB kept an 86 KiB mark while a session sent a
+ * 30 MB result and held 57 MiB more: bench/results/projection-terms.txt), so when the user states the
+ * largest packet a connection holds at least its untracked copies; the statement's tracked peak and
+ * the result's copies come at different moments, so the larger of the two is counted, not the sum.
+ * It is a projection of the load the server has seen, not a bound: the ceiling is the bound, and it
  * keeps the allocator's slack.
  *
  * @param residentGlobalBytes the global terms with the buffer pool, key cache, Aria cache and open tables
  * at what the server reports in use, plus the server's base
- * @param perConnectionBytes the average high-water mark as resident memory
+ * @param perConnectionBytes the average high-water mark as resident memory, or the untracked copies of the
+ * largest packet given when they are more
  * @param atMaxUsedBytes at Max_used_connections, or null when the server did not say
  * @param atMaxConnectionsBytes at max_connections
  */
 public record ObservedProjection(long residentGlobalBytes, long perConnectionBytes, Long atMaxUsedBytes, long atMaxConnectionsBytes) {
 
-	/** null when the server kept no marks to project from. */
-	public static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms) {
-		return of(budget, snapshot, terms, ProjectionCalibration.standard());
+	/**
+	 * null when the server kept no marks to project from.
+	 * @param largestPacketBytes the largest packet the user stated, or null: the assumed default is not
+	 * counted here, as the projection follows what the server saw, and an idle connection sent no result
+	 */
+	public static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms, Long largestPacketBytes) {
+		return of(budget, snapshot, terms, largestPacketBytes, ProjectionCalibration.standard());
 	}
 
-	static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms, ProjectionCalibration calibration) {
+	static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms, Long largestPacketBytes,
+			ProjectionCalibration calibration) {
 		ObservedPeaks observed = snapshot.observed();
 		if (!observed.hasMarks()) {
 			return null;
 		}
 		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms,
-				snapshot.topConsumers()), terms.serverBaseBytes());
+				calibration, snapshot.topConsumers()), terms.serverBaseBytes());
 		// measured under glibc malloc; with jemalloc the resident share is smaller, so this errs high there
-		long perConnection = calibration.resident(observed.typicalBytes());
+		long perConnection = Math.max(calibration.resident(observed.typicalBytes()),
+				untrackedPacketCopies(largestPacketBytes, snapshot.variables(), calibration));
 		Long maxUsed = snapshot.statusNumber("max_used_connections");
 		long maxConnections = Math.subtractExact(budget.connectionSlots(), 1);
 		return new ObservedProjection(global, perConnection, (maxUsed != null) ? at(global, maxUsed, perConnection) : null,
 				at(global, maxConnections, perConnection));
+	}
+
+	/** The copies of a sent result the marks leave out; the packet is bounded by max_allowed_packet. */
+	static long untrackedPacketCopies(Long largestPacketBytes, Map<String, String> variables, ProjectionCalibration calibration) {
+		if (largestPacketBytes == null) {
+			return 0;
+		}
+		Long allowed = LiveSnapshot.number(variables.get("max_allowed_packet"));
+		long packet = (allowed != null) ? Math.min(largestPacketBytes, allowed) : largestPacketBytes;
+		return Math.multiplyExact(packet, calibration.untrackedResultCopies());
 	}
 
 	private static long at(long global, long connections, long perConnection) {
@@ -54,9 +75,13 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 	 * in the thread's own MAX_TOTAL_MEMORY (the marks above), so here only what the pool holds now
 	 * (its performance_schema area; 0 when that is not among the areas read): counting temptable_max_ram
 	 * on top put the projection at more than twice the peak RSS of 50 sessions on 8.0.31 (a bench/matrix.sh trial).
+	 * An open table's measured bytes (open_table) include the index pages opening it read into the
+	 * buffer pool, which the pool's pages in use count already: here each open table counts without them
+	 * (counted twice, 2,000 open tables put the projection 26 % above peak RSS on the matrix).
 	 */
 	static long residentGlobal(List<LineItem> items, Map<String, String> variables, Map<String, String> status, MemoryTerms terms,
-			List<LiveSnapshot.Consumer> areas) {
+			ProjectionCalibration calibration, List<LiveSnapshot.Consumer> areas) {
+		long openTable = Math.max(0, terms.openTableBytes() - calibration.openTableInPoolBytes());
 		long bytes = 0;
 		for (LineItem item : items) {
 			if (item.scope() != Scope.GLOBAL) {
@@ -68,7 +93,7 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 				case "key_cache" -> product(LiveSnapshot.number(status.get("key_blocks_used")), number(variables, "key_cache_block_size", 1024L));
 				case "aria_pagecache" -> product(LiveSnapshot.number(status.get("aria_pagecache_blocks_used")),
 						number(variables, "aria_block_size", 8192L));
-				case "open_tables" -> product(LiveSnapshot.number(status.get("open_tables")), terms.openTableBytes());
+				case "open_tables" -> product(LiveSnapshot.number(status.get("open_tables")), openTable);
 				case "temptable" -> areas.stream().filter((area) -> "temptable".equals(area.name())).mapToLong(LiveSnapshot.Consumer::bytes)
 					.findFirst().orElse(0L);
 				default -> null;

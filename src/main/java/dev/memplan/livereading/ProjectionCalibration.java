@@ -14,9 +14,11 @@ import dev.memplan.catalog.DataFiles;
  * @param residentPerTrackedPercent resident bytes per 100 tracked bytes (the median over the workloads)
  * @param outOfSampleWithin25Percent runs projected within ±25 % of peak RSS with a factor fitted on the other configs
  * @param outOfSampleRuns the runs so checked
+ * @param untrackedResultCopies copies of a sent result a connection holds outside its mark (bench/projection-terms.sh)
+ * @param openTableInPoolBytes the buffer-pool pages per open table that open_table includes (bench/projection-terms.sh)
  */
 public record ProjectionCalibration(int residentPerTrackedPercent, int outOfSampleWithin25Percent, int outOfSampleRuns,
-		String outOfSampleErrorMinPercent, String outOfSampleErrorMaxPercent) {
+		String outOfSampleErrorMinPercent, String outOfSampleErrorMaxPercent, int untrackedResultCopies, long openTableInPoolBytes) {
 
 	public static final String RESOURCE = "catalog/projection.tsv";
 
@@ -33,7 +35,8 @@ public record ProjectionCalibration(int residentPerTrackedPercent, int outOfSamp
 		}
 		return new ProjectionCalibration(Integer.parseInt(values.get("resident_per_tracked_percent")),
 				Integer.parseInt(values.get("out_of_sample_within_25_percent")), Integer.parseInt(values.get("out_of_sample_runs")),
-				values.get("out_of_sample_error_min_percent"), values.get("out_of_sample_error_max_percent"));
+				values.get("out_of_sample_error_min_percent"), values.get("out_of_sample_error_max_percent"),
+				Integer.parseInt(values.get("untracked_result_copies")), Math.multiplyExact(Long.parseLong(values.get("open_table_in_pool_kib")), 1024L));
 	}
 
 	/** A connection's projected resident bytes for its high-water mark. */

@@ -72,4 +72,21 @@ class ProjectionCalibrationTests {
 		return values.stream().mapToLong(Long::longValue).average().orElseThrow();
 	}
 
+	/** The projection's two measured terms are bench/projection-terms.sh's, copied by bench/calibrate-projection.py. */
+	@Test
+	void theProjectionTermsAreTheMeasuredOnes() throws IOException {
+		Map<String, String> derived = new LinkedHashMap<>();
+		boolean inDerived = false;
+		for (String line : Files.readAllLines(Path.of("bench/results/projection-terms.txt"))) {
+			inDerived = inDerived || line.startsWith("## Derived");
+			if (inDerived && line.startsWith("    ")) {
+				String[] f = line.strip().split("\t");
+				derived.put(f[0], f[1]);
+			}
+		}
+		ProjectionCalibration c = ProjectionCalibration.standard();
+		assertThat(c.untrackedResultCopies()).isEqualTo(Integer.parseInt(derived.get("untracked_result_copies")));
+		assertThat(c.openTableInPoolBytes()).isEqualTo(Long.parseLong(derived.get("open_table_in_pool_kib")) * 1024);
+	}
+
 }

@@ -35,20 +35,43 @@ class ObservedProjectionTests {
 		return new LiveSnapshot("10.11.19-MariaDB", "Debian", Map.of("max_connections", "151"), STATUS, null, List.of(), List.of(), null, observed);
 	}
 
+	/**
+	 * bench/results/projection-terms.txt: 2 untracked copies of a sent result; an opened table brought 20 KiB of
+	 * index pages into the pool (2,543 pages × 16 KiB / 2,000 tables). The out-of-sample figures do not enter.
+	 */
+	private static final ProjectionCalibration CALIBRATION = new ProjectionCalibration(79, 19, 22, "-27", "+26", 2, 20 * KIB);
+
 	@Test
 	void countsTheCachesAsFarAsTheServerFilledThem() {
-		// pool 2000 pages × 16 KiB + log 16M + query cache 1M + Aria 1000 × 8 KiB + 100 open tables × 58 KiB; key cache unused
-		long caches = 2000 * 16384L + 16 * MIB + MIB + 1000 * 8192L + 100 * 58 * KIB;
-		assertThat(ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), STATUS, TERMS, List.of())).isEqualTo(caches)
-			.isEqualTo(64724992L);
+		// pool 2000 pages × 16 KiB + log 16M + query cache 1M + Aria 1000 × 8 KiB + 100 open tables × (58 − 20) KiB; key
+		// cache unused: 32,768,000 + 16,777,216 + 1,048,576 + 8,192,000 + 3,891,200
+		long caches = 2000 * 16384L + 16 * MIB + MIB + 1000 * 8192L + 100 * 38 * KIB;
+		assertThat(ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), STATUS, TERMS, CALIBRATION, List.of()))
+			.isEqualTo(caches)
+			.isEqualTo(62676992L);
+	}
+
+	@Test
+	void countsAnOpenTableWithoutTheIndexPagesThePoolAlreadyCounts() {
+		ProjectionCalibration noPoolShare = new ProjectionCalibration(79, 19, 22, "-27", "+26", 2, 0);
+		long whole = ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), STATUS, TERMS, noPoolShare, List.of());
+		long net = ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), STATUS, TERMS, CALIBRATION, List.of());
+		// Open_tables 100 × 20 KiB = 2,048,000 bytes the pool's 2,000 pages in use already hold
+		assertThat(whole - net).isEqualTo(100 * 20 * KIB).isEqualTo(2048000L);
+		// the matrix's opentables rows: Open_tables 2,000 × 20 KiB = 39 MiB (40,960,000 bytes) less than before
+		Map<String, String> twoThousand = new java.util.HashMap<>(STATUS);
+		twoThousand.put("open_tables", "2000");
+		assertThat(ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), twoThousand, TERMS, noPoolShare, List.of())
+				- ObservedProjection.residentGlobal(this.budget.lineItems(), Map.of(), twoThousand, TERMS, CALIBRATION, List.of()))
+			.isEqualTo(40960000L);
 	}
 
 	@Test
 	void countsMySqlTempTableAtWhatItHoldsNowBecauseTheThreadsMarksCarryItsPeak() {
 		Budget mysql = BudgetCalculatorAccess.defaults("mysql-8.0", TERMS);
 		assertThat(mysql.lineItems()).anySatisfy((item) -> assertThat(item.id()).isEqualTo("temptable"));
-		long idle = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS, List.of());
-		long holding = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS,
+		long idle = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS, CALIBRATION, List.of());
+		long holding = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS, CALIBRATION,
 				List.of(new LiveSnapshot.Consumer("innodb", 300 * MIB), new LiveSnapshot.Consumer("temptable", 5 * MIB)));
 		// temptable_max_ram (1 GiB) is not counted: only the 5 MiB the pool holds now
 		assertThat(holding - idle).isEqualTo(5 * MIB);
@@ -59,26 +82,63 @@ class ObservedProjectionTests {
 	void projectsTheAverageMarkAsResidentMemoryAtMaxUsedAndMaxConnections() {
 		ObservedPeaks observed = new ObservedPeaks("information_schema.PROCESSLIST.MAX_MEMORY_USED", 12, 10 * MIB, 30 * MIB, null,
 				"system", List.of());
-		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30");
-		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), TERMS, calibration);
-		assertThat(projection.residentGlobalBytes()).isEqualTo(64724992L + 98 * MIB); // the caches + the server's base
+		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB);
+		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), TERMS, null, calibration);
+		// the caches (62,676,992) + the server's base (98 MiB, 102,760,448)
+		assertThat(projection.residentGlobalBytes()).isEqualTo(62676992L + 98 * MIB).isEqualTo(165437440L);
 		assertThat(projection.perConnectionBytes()).isEqualTo(7759462L); // 74 % of 10 MiB (10485760), floored
-		assertThat(projection.atMaxUsedBytes()).isEqualTo(167485440L + 40 * 7759462L); // Max_used_connections = 40
-		assertThat(projection.atMaxConnectionsBytes()).isEqualTo(167485440L + 151 * 7759462L);
+		assertThat(projection.atMaxUsedBytes()).isEqualTo(165437440L + 40 * 7759462L); // Max_used_connections = 40
+		assertThat(projection.atMaxConnectionsBytes()).isEqualTo(165437440L + 151 * 7759462L);
 	}
 
 	@Test
 	void theStandardFactorIsTheMeasuredOne() {
 		ObservedPeaks observed = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, null, "jemalloc 5.3.0", List.of());
 		int percent = ProjectionCalibration.standard().residentPerTrackedPercent();
-		assertThat(ObservedProjection.of(this.budget, snapshot(observed), TERMS).perConnectionBytes())
+		assertThat(ObservedProjection.of(this.budget, snapshot(observed), TERMS, null).perConnectionBytes())
 			.isEqualTo(10 * MIB / 100 * percent + 10 * MIB % 100 * percent / 100);
 	}
 
 	@Test
 	void noProjectionWithoutMarks() {
 		ObservedPeaks none = ObservedPeaks.none("system", List.of(Diagnostic.of(DiagnosticCode.OBSERVED_NO_OTHER_CONNECTION, Severity.INFO, "x")));
-		assertThat(ObservedProjection.of(this.budget, snapshot(none), TERMS)).isNull();
+		assertThat(ObservedProjection.of(this.budget, snapshot(none), TERMS, null)).isNull();
+	}
+
+	/** The matrix's small bigpacket row at N=50: a 16 MiB statement, then a 30 MB result; the bench states 32M. */
+	private static final ObservedPeaks BIGPACKET = new ObservedPeaks("information_schema.PROCESSLIST.MAX_MEMORY_USED", 50, 67185335L,
+			67185376L, null, "system", List.of());
+
+	private static LiveSnapshot withPacket(ObservedPeaks observed, String maxAllowedPacket) {
+		return new LiveSnapshot("10.11.19-MariaDB", "Debian", Map.of("max_connections", "151", "max_allowed_packet", maxAllowedPacket), STATUS,
+				null, List.of(), List.of(), null, observed);
+	}
+
+	@Test
+	void aStatedPacketCountsTheResultCopiesTheMarksLeaveOutWhenTheyAreMore() {
+		ObservedProjection projection = ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), TERMS, 32 * MIB, CALIBRATION);
+		// the mark as resident: 79 % of 67,185,335 = 671,853 × 79 + 35 × 79 / 100 = 53,076,387 + 27 = 53,076,414;
+		// the result's untracked copies: 2 × 32 MiB = 67,108,864, the larger (measured: 70.4 MB a connection on the matrix)
+		assertThat(CALIBRATION.resident(67185335L)).isEqualTo(53076414L);
+		assertThat(projection.perConnectionBytes()).isEqualTo(2 * 32 * MIB).isEqualTo(67108864L);
+		assertThat(projection.atMaxUsedBytes()).isEqualTo(165437440L + 40 * 67108864L);
+	}
+
+	@Test
+	void withoutAStatedPacketTheMarkAloneCounts() {
+		// the 1 MiB default is an assumption about statements the server did not see: an idle connection sent no result
+		ObservedProjection projection = ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), TERMS, null, CALIBRATION);
+		assertThat(projection.perConnectionBytes()).isEqualTo(53076414L);
+	}
+
+	@Test
+	void thePacketIsBoundedByMaxAllowedPacketAndASmallOneLeavesTheMark() {
+		// stated 1 GiB, but the server sends no packet above max_allowed_packet 64M: 2 × 67,108,864
+		assertThat(ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), TERMS, 1024 * MIB, CALIBRATION).perConnectionBytes())
+			.isEqualTo(134217728L);
+		// 2 × 16 MiB = 33,554,432 is less than the mark's 53,076,414
+		assertThat(ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), TERMS, 16 * MIB, CALIBRATION).perConnectionBytes())
+			.isEqualTo(53076414L);
 	}
 
 }

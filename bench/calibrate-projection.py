@@ -28,6 +28,7 @@ Run from the repository root: python3 bench/calibrate-projection.py
 import csv
 import os
 import statistics
+import subprocess
 import sys
 from collections import OrderedDict, defaultdict
 
@@ -69,11 +70,33 @@ def recorded_percent(r):
     return int(value) if value not in (None, "", "-") else FIRST_FACTOR_PERCENT
 
 
+def derived_terms():
+    """bench/projection-terms.sh's derived figures (name -> value)."""
+    values, derived = {}, False
+    for line in open(TERMS):
+        derived = derived or line.startswith("## Derived")
+        if derived and line.startswith("    "):
+            name, value = line.split()
+            values[name] = int(value)
+    return values
+
+
+def workload_packet(workload, cache={}):
+    """The largest packet matrix.sh states for a workload (bench_workload_packet in bench/lib/workloads.sh), bytes or 0."""
+    if workload not in cache:
+        text = subprocess.run(["bash", "-c", "BENCH_WORK=/nonexistent; . bench/lib/workloads.sh; bench_workload_packet " + workload],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        cache[workload] = int(text[:-1]) << {"K": 10, "M": 20, "G": 30}[text[-1]] if text else 0
+    return cache[workload]
+
+
 def reprojected(r, factor):
-    """The projection with another per-connection factor."""
+    """The projection with another per-connection factor: per connection the larger of the mark as resident and
+    the untracked copies of the stated packet (ObservedProjection; max_allowed_packet is 64M in every config)."""
     typical = int(r["observed_typical"])
     if r.get("live_global") not in (None, "", "-") and r.get("max_used_connections") not in (None, "", "-"):
-        return int(r["live_global"]) + int(r["max_used_connections"]) * int(typical * factor)
+        packet = min(workload_packet(r["workload"]), 64 << 20) * derived_terms()["untracked_result_copies"]
+        return int(r["live_global"]) + int(r["max_used_connections"]) * max(int(typical * factor), packet)
     c = int(r["n"])
     old_per_connection = typical * recorded_percent(r) // 100
     global_part = int(r["live_projection"]) - c * old_per_connection

@@ -4,15 +4,17 @@
 # MySQL 5.7.22 and 8.0.31 of the integration tests (bench/mysql-server.sh) — and at 100 % once more
 # with the memory cap memplan recommends (MariaDB max_session_mem_used; MySQL 8.0.31
 # connection_memory_limit and global_connection_memory_limit with tracking ON; 5.7 has no cap).
-# Each row starts the server afresh, runs the workload in N sessions at once, holds them connected,
-# reads them with memplan's live probe (observed high-water marks and the projection), then takes
-# the server's resident high-water mark (VmHWM) from /proc. memplan plans the same option file
-# offline (ceiling, expected-peak range, capped ceiling).
+# Each row starts the server afresh (BENCH_REUSE_SERVER=1: once per configuration and workload, see
+# group), runs the workload in N sessions at once, holds them connected, reads them with memplan's
+# live probe (observed high-water marks and the projection), then takes the server's resident
+# high-water mark (VmHWM) from /proc. memplan plans the same option file offline (ceiling,
+# expected-peak range, capped ceiling). Plans and probes run in one JVM (bench/lib/MemplanRunner.java).
+# Each row's phases (start, workload, probe, end of the sessions, plan, stop; seconds) go to
+# matrix-phases.tsv beside the results (bench/README.md, "Where the time goes").
 # Usage (as root, holding the build lock for the whole run, under 20 minutes on 2 cores):
 #   flock /tmp/memplan-build.lock bench/matrix.sh [--servers LIST] [CONFIG...]
 #   LIST (or BENCH_SERVERS): comma-separated mariadb, mysql-5.7, mysql-8.0 (default: all three)
-#   CONFIG: small, medium, large for MariaDB (default: all three); MySQL runs BENCH_MYSQL_CONFIGS
-#   (default: small only, see mysql_configs below)
+#   CONFIG: small, medium, large (default: all three, on every server; BENCH_MYSQL_CONFIGS narrows MySQL's)
 # Smoke test (a minute or two): BENCH_WORKLOADS=tmpstorm BENCH_SHARES=100 bench/matrix.sh --servers mysql-8.0
 #   BENCH_SHARES: the connection counts in % of max_connections (10 50 100); BENCH_CAPPED=0: no cap rows.
 # Results of the full run: bench/results/matrix.txt (table) and bench/results/matrix.tsv (the same, for
@@ -44,20 +46,30 @@ export BENCH_ROWS=${BENCH_ROWS:-30000}
 source bench/lib/mariadb.sh
 source bench/lib/mysql.sh
 source bench/lib/workloads.sh
-trap 'bench_stop; for BENCH_MYSQL_VERSION in 5.7.22 8.0.31; do mysql_stop 2>/dev/null || true; done; rm -rf "$BENCH_WORK"' EXIT
+trap 'bench_stop; for BENCH_MYSQL_VERSION in 5.7.22 8.0.31; do mysql_stop 2>/dev/null || true; done; [ -z "${MEMPLAN_PID:-}" ] || kill "$MEMPLAN_PID" 2>/dev/null; rm -rf "$BENCH_WORK"' EXIT
+export MEMPLAN_BENCH_PASSWORD=bench-pass-1
+# memplan's plans and live probes run in one JVM (bench/lib/MemplanRunner.java: the jar's own command
+# line, called in-process): a JVM per call cost 1.0-1.7 s of every row. Its classes come from the jar.
+unzip -q "$jar" 'BOOT-INF/*' -d "$BENCH_WORK/jar"
+# Two FIFOs rather than a coproc: bash's process substitution may reuse a coproc's descriptor.
+mkfifo "$BENCH_WORK/memplan.in" "$BENCH_WORK/memplan.out"
+java -XX:TieredStopAtLevel=1 -Xmx256m -cp "$BENCH_WORK/jar/BOOT-INF/classes:$BENCH_WORK/jar/BOOT-INF/lib/*" bench/lib/MemplanRunner.java \
+  < "$BENCH_WORK/memplan.in" > "$BENCH_WORK/memplan.out" &
+MEMPLAN_PID=$!
+exec {memplan_in}> "$BENCH_WORK/memplan.in" {memplan_out}< "$BENCH_WORK/memplan.out"
 shares=${BENCH_SHARES:-10 50 100}
 capped_rows=${BENCH_CAPPED:-1}
 mariadb_configs=("${configs[@]}"); [ ${#mariadb_configs[@]} -gt 0 ] || mariadb_configs=(small large medium)
-# MySQL: one configuration. The MariaDB part (three configurations, 96 rows) takes most of the
-# 20 minutes on 2 cores; small (50 connections) has the quickest rows. BENCH_MYSQL_CONFIGS widens it.
-read -r -a mysql_configs <<< "${BENCH_MYSQL_CONFIGS:-small}"
+# MySQL: the same configurations (BENCH_MYSQL_CONFIGS narrows them for a trial)
+read -r -a mysql_configs <<< "${BENCH_MYSQL_CONFIGS:-${mariadb_configs[*]}}"
 full=yes
 [ "${#server_list[@]}" -eq 3 ] && [ ${#configs[@]} -eq 0 ] && [ "$BENCH_WORKLOADS" = "$BENCH_ALL_WORKLOADS" ] && [ "$shares" = "10 50 100" ] \
-  && [ "$capped_rows" = 1 ] && [ "$BENCH_ROWS" = 30000 ] && [ "${BENCH_SMALL_TABLES:-2000}" = 2000 ] || full=no
+  && [ "$capped_rows" = 1 ] && [ "$BENCH_ROWS" = 30000 ] && [ "${BENCH_SMALL_TABLES:-2000}" = 2000 ] \
+  && [ -z "${BENCH_MYSQL_CONFIGS:-}" ] && [ "${BENCH_REUSE_SERVER:-0}" = 0 ] || full=no
 if [ $full = yes ]; then out=bench/results/matrix.txt; tsv=bench/results/matrix.tsv
 else out=bench/results/matrix-partial.txt; tsv=bench/results/matrix-partial.tsv; fi
+phases=${BENCH_PHASES:-${tsv%.tsv}-phases.tsv}
 ram=$(awk '/^MemTotal:/ {print $2 * 1024}' /proc/meminfo)
-export MEMPLAN_BENCH_PASSWORD=bench-pass-1
 # the projection factor the jar was built with (calibrate-projection.py re-projects from it)
 projection_percent=$(unzip -p "$jar" BOOT-INF/classes/catalog/projection.tsv | awk -F'\t' '$1 == "resident_per_tracked_percent" {print $2}')
 started=$(date +%s)
@@ -128,6 +140,10 @@ for path in sys.argv[1:]:
     v="-" if v is None or v == [] else (" | ".join(map(str,v)) if isinstance(v,list) else str(v))
     print(" ".join(v.split()) or "-")' "$@"; }
 
+# per-phase wall time of each row (seconds, 0.1 s): phase NAME closes the phase that began at the last mark
+phase_mark=; phase_log=
+phase() { local now=$EPOCHREALTIME; [ -z "$phase_mark" ] || phase_log+="${phase_log:+ }$1=$(awk -v a="$phase_mark" -v b="$now" 'BEGIN { printf "%.1f", b - a }')"; phase_mark=$now; }
+
 mib() { [ "$1" = - ] && echo - || echo $(( $1 / 1048576 )); }
 
 ratio() { [ "$1" = - ] || [ "$2" = - ] || [ "$2" = 0 ] && echo - || awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -135,15 +151,27 @@ ratio() { [ "$1" = - ] || [ "$2" = - ] || [ "$2" = 0 ] && echo - || awk -v a="$1
 # Each server gets a share of the time budget in proportion to its planned rows (a server that
 # finishes early leaves its rest to the next); rows past its deadline are left out and the table
 # says so. The whole run stays under 20 minutes: 18.5 by default, the rest for the summaries.
+# The full matrix needs more than that on 2 cores (bench/README.md estimates it from its phases).
 budget=${BENCH_BUDGET_SECONDS:-1110}
 deadline=$started
 capram=-
-row() { # config-name cnf max_conn workload n cap(-|bytes) global-cap(-|bytes, MySQL)
-  local name=$1 cnf=$2 maxconn=$3 workload=$4 n=$5 cap=$6 gcap=$7 row_started; row_started=$(date +%s)
-  if [ "$(date +%s)" -gt "$deadline" ]; then
-    echo "# not run (time budget): $server_name $name $workload N=$n cap=$cap" >> "$out"; return 0
+# A group: one server start for its rows. By default a group is one row (a fresh server each time).
+# With BENCH_REUSE_SERVER=1 a group is the rows of one configuration and workload at ascending
+# connection counts: between them the sessions end, Max_used_connections is flushed and the resident
+# high-water mark is reset (clear_refs, Linux 4.0+), so VmHWM starts from what the server kept of the
+# row before. That saves a start and a stop per row but is not the default: on MySQL 8.0.31 the kept
+# memory added to the next peak (bench/README.md, "Where the time goes").
+group() { # config-name cnf max_conn workload cap(-|bytes) global-cap(-|bytes, MySQL) N...
+  local name=$1 cnf=$2 maxconn=$3 workload=$4 cap=$5 gcap=$6; shift 6
+  local counts=("$@") n
+  if [ "${BENCH_REUSE_SERVER:-0}" != 1 ] && [ ${#counts[@]} -gt 1 ]; then
+    for n in "${counts[@]}"; do group "$name" "$cnf" "$maxconn" "$workload" "$cap" "$gcap" "$n"; done
+    return 0
   fi
-  local sqlfile packet; sqlfile=$(bench_workload_sql "$workload" "$server"); packet=$(bench_workload_packet "$workload")
+  if [ "$(date +%s)" -gt "$deadline" ]; then
+    for n in "${counts[@]}"; do echo "# not run (time budget): $server_name $name $workload N=$n cap=$cap" >> "$out"; done
+    return 0
+  fi
   local runcnf=$cnf extra=()
   if [ "$cap" != - ]; then
     runcnf=$BENCH_WORK/$server-capped-$name.cnf
@@ -153,11 +181,60 @@ row() { # config-name cnf max_conn workload n cap(-|bytes) global-cap(-|bytes, M
       { cat "$cnf"; echo "connection_memory_limit = $cap"; [ "$gcap" = - ] || printf 'global_connection_memory_limit = %s\nglobal_connection_memory_tracking = ON\n' "$gcap"; } > "$runcnf"
     fi
   fi
+  phase_mark=; phase_log=; phase begin
+  group_started=$EPOCHREALTIME
   if ! srv_start "$runcnf" "${extra[@]}" 2>"$BENCH_WORK/start.err"; then
-    echo "# not run (the server did not start): $server_name $name $workload N=$n cap=$cap: $(tail -c 300 "$BENCH_WORK/start.err" | tr '\n' ' ')" | tee -a "$out"
+    for n in "${counts[@]}"; do
+      echo "# not run (the server did not start): $server_name $name $workload N=$n cap=$cap: $(tail -c 300 "$BENCH_WORK/start.err" | tr '\n' ' ')" | tee -a "$out"
+    done
     srv_stop 2>/dev/null || true; return 0
   fi
   srv_sql bench -e "SELECT COUNT(*) FROM t" >/dev/null
+  phase start
+  local first=yes
+  for n in "${counts[@]}"; do
+    # a later row of the group past the deadline is left out like any other
+    if [ $first = no ] && [ "$(date +%s)" -gt "$deadline" ]; then
+      echo "# not run (time budget): $server_name $name $workload N=$n cap=$cap" >> "$out"; continue
+    fi
+    row "$name" "$runcnf" "$maxconn" "$workload" "$n" "$cap" "$gcap" $first
+    first=no
+  done
+  phase_mark=; phase_log=; phase begin
+  srv_stop
+  phase stop
+  # the server's stop belongs to the group's last row
+  [ $first = yes ] || sed -i '$ s/$/ '"$phase_log"'/' "$phases"
+}
+
+# the bench user's sessions, ended from the server side: a SLEEP outlives its client
+end_sessions() {
+  local ids
+  ids=$(srv_sql -N -e "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'bench'" 2>/dev/null || true)
+  [ -z "$ids" ] || printf 'KILL CONNECTION %s;\n' $ids | srv_sql --force 2>/dev/null || true
+  local _
+  for _ in $(seq 1 100); do
+    [ "$(srv_sql -N -e "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'bench'" 2>/dev/null || echo 0)" = 0 ] && return 0
+    sleep 0.05
+  done
+}
+
+memplan_json() { # out-file memplan-arguments...: memplan's answer (JSON), from the one JVM
+  local out=$1; shift
+  (IFS=$'\t'; printf '%s\t%s\n' "$out" "$*") >&"$memplan_in"
+  local rc; read -r rc <&"$memplan_out"
+  cat "$out"
+}
+
+row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes, MySQL) first-of-group(yes|no)
+  local name=$1 runcnf=$2 maxconn=$3 workload=$4 n=$5 cap=$6 gcap=$7 first=$8 row_started; row_started=$(date +%s)
+  local sqlfile packet; sqlfile=$(bench_workload_sql "$workload" "$server"); packet=$(bench_workload_packet "$workload")
+  if [ "$first" = no ]; then
+    phase_mark=; phase_log=; phase begin
+    srv_sql -e "FLUSH STATUS"
+    bench_reset_hwm
+    phase reset
+  fi
   local rss0; rss0=$(bench_kib VmRSS)
   : > "$BENCH_WORK/client.err"
   local clients=() i
@@ -172,26 +249,32 @@ row() { # config-name cnf max_conn workload n cap(-|bytes) global-cap(-|bytes, M
     sleeping=$(srv_sql -N -e "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP(600)%'" 2>/dev/null || echo 0)
     local alive=0 p; for p in "${clients[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
     [ "$sleeping" -ge "$alive" ] && break
-    waited=$((waited + 1)); [ "$waited" -gt 600 ] && break
-    sleep 0.2
+    waited=$((waited + 1)); [ "$waited" -gt 1200 ] && break
+    sleep 0.1
   done
-  local live; live=$(java -XX:TieredStopAtLevel=1 -jar "$jar" check --live "127.0.0.1:$BENCH_PORT" --user "$probe_user" \
-    --password-env MEMPLAN_BENCH_PASSWORD --ram "$ram" ${packet:+--largest-packet $packet} --format json --fail-on overcommitted 2>"$BENCH_WORK/live.err" || true)
+  phase workload
+  local live; live=$(memplan_json "$BENCH_WORK/live.json" check --live "127.0.0.1:$BENCH_PORT" --user "$probe_user" \
+    --password-env MEMPLAN_BENCH_PASSWORD --ram "$ram" ${packet:+--largest-packet $packet} --format json --fail-on overcommitted)
+  cp "$BENCH_WORK/live.json.err" "$BENCH_WORK/live.err"
+  phase probe
   local tr=- tp=-
   if [ -n "$tuner" ] && [ "$n" = "$maxconn" ] && [ "$workload" = tmpstorm ] && [ "$cap" = - ]; then
     local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port "$BENCH_PORT" --user "$probe_user" --pass "$MEMPLAN_BENCH_PASSWORD" --json --nocolor --noinfo 2>/dev/null || true)
     tr=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_used_memory"/ && !k++ {gsub(/[^0-9]/, "", $2); print $2}'); tr=${tr:--}
     tp=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_peak_memory"/ && !k++ {gsub(/[^0-9]/, "", $2); print $2}'); tp=${tp:--}
+    phase tuner
   fi
   local hwm; hwm=$(( $(bench_kib VmHWM) * 1024 ))
-  srv_stop
+  end_sessions
   wait "${clients[@]}" 2>/dev/null || true
+  phase end
   local refused; refused=$(grep -c "$(srv_refusal)" "$BENCH_WORK/client.err" || true)
   # the offline plan depends on the file, N and the packet only: planned once per combination
   local cached=$BENCH_WORK/plan-$server-$name-$n-${packet:-none}-$cap.json
-  [ -f "$cached" ] || java -XX:TieredStopAtLevel=1 -jar "$jar" check --server "$profile" --ram "$ram" --expected-connections "$n" \
-    ${packet:+--largest-packet $packet} --format json --fail-on overcommitted "$runcnf" > "$cached" 2>/dev/null || true
+  [ -f "$cached" ] || memplan_json "$cached" check --server "$profile" --ram "$ram" --expected-connections "$n" \
+    ${packet:+--largest-packet $packet} --format json --fail-on overcommitted "$runcnf" >/dev/null
   local plan; plan=$(cat "$cached")
+  phase plan
   # read stops at the end of its input, which tr leaves without a newline: its status is not an error here
   local ceiling low high capped proj projmax observed_typ observed_max maxused liveglobal missing
   read -r ceiling low high capped < <(echo "$plan" | json totals.worstCaseBytes totals.expectedPeak.lowBytes totals.expectedPeak.highBytes totals.capped.worstCaseBytes | tr '\n' ' ') || true
@@ -216,6 +299,7 @@ row() { # config-name cnf max_conn workload n cap(-|bytes) global-cap(-|bytes, M
   printf '%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server_name" "$name" "$workload" "$n" "$maxconn" \
     "$cap" "$gcap" "$hwm" "$ceiling" "$capped" "$low" "$high" "$proj" "$projmax" "$observed_typ" "$observed_max" "$tr" "$tp" "$refused" \
     "$maxused" "$liveglobal" "$projection_percent" "$missing" "$(( $(date +%s) - row_started ))" "$([ "$cap" = - ] && echo - || echo "$capram")" >> "$tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$server_name" "$name" "$workload" "$n" "$cap" "$phase_log" >> "$phases"
 }
 
 config_rows() { # name pool max_conn sort join read read_rnd tmp cap-host-ram
@@ -231,18 +315,21 @@ config_rows() { # name pool max_conn sort join read read_rnd tmp cap-host-ram
       *) counts+=($(( maxconn * share / 100 ))) ;;
     esac
   done
-  local cap=- gcap=-
+  # ascending: a group's rows share one server, each starting from what the smaller one left
+  read -r -a counts <<< "$(printf '%s\n' "${counts[@]}" | sort -n | uniq | tr '\n' ' ')"
+  local cap=- gcap=- t0=$EPOCHREALTIME
   if [ "$capped_rows" = 1 ]; then
-    read -r cap gcap < <(java -XX:TieredStopAtLevel=1 -jar "$jar" check --server "$profile" --ram "$capram" --format json --fail-on overcommitted "$cnf" 2>/dev/null \
+    read -r cap gcap < <(memplan_json "$BENCH_WORK/caps-$server-$name.json" check --server "$profile" --ram "$capram" --format json --fail-on overcommitted "$cnf" \
       | json totals.recommendedCaps.sessionCapBytes totals.recommendedCaps.globalCapBytes | tr '\n' ' ') || true
     # memplan recommends no cap where the server has none (MySQL 5.7): no capped rows there
     [ -n "$cap" ] || cap=-
     [ -n "$gcap" ] || gcap=-
   fi
-  local w c
+  printf '%s\t%s\t-\t-\t-\tcaps=%s\n' "$server_name" "$name" "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')" >> "$phases"
+  local w
   for w in $BENCH_WORKLOADS; do
-    for c in "${counts[@]}"; do row "$name" "$cnf" "$maxconn" "$w" "$c" - -; done
-    [ "$cap" != - ] && row "$name" "$cnf" "$maxconn" "$w" "$maxconn" "$cap" "$gcap"
+    group "$name" "$cnf" "$maxconn" "$w" - - "${counts[@]}"
+    [ "$cap" = - ] || group "$name" "$cnf" "$maxconn" "$w" "$cap" "$gcap" "$maxconn"
   done
   return 0
 }
@@ -272,16 +359,17 @@ planned_rows() { # server: rows it will run (for its share of the time budget)
 mkdir -p "$BENCH_WORK/tmp" && chown mysql:mysql "$BENCH_WORK" "$BENCH_WORK/tmp"
 versions=; for s in "${server_list[@]}"; do srv_use "$s"; versions+="${versions:+, }$server_name"; done
 {
-  [ $full = yes ] || echo "# PARTIAL RUN (a smoke test, not the matrix): servers ${servers}; MariaDB configs ${mariadb_configs[*]}; MySQL configs ${mysql_configs[*]}; workloads ${BENCH_WORKLOADS}; shares ${shares} %; capped rows ${capped_rows}"
+  [ $full = yes ] || echo "# PARTIAL RUN (a smoke test, not the matrix): servers ${servers}; MariaDB configs ${mariadb_configs[*]}; MySQL configs ${mysql_configs[*]}; workloads ${BENCH_WORKLOADS}; shares ${shares} %; capped rows ${capped_rows}; server reused across a group's rows: ${BENCH_REUSE_SERVER:-0}"
   echo "# bench/matrix.sh — ${versions}, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${BENCH_ROWS} rows; sizes in MiB"
   echo "# ceiling = memplan's totals.worstCaseBytes (with a cap: the capped ceiling); offline = the expected-peak range at N;"
   echo "# live = the projection at Max_used_connections from the observed high-water marks (error against peak RSS);"
   echo "# typ/max = the observed per-connection high-water marks; tuner = MySQLTuner's reached/possible (once per config);"
   echo "# cap = max_session_mem_used (MariaDB) or connection_memory_limit/global_connection_memory_limit (MySQL 8.0.31);"
-  echo "# MySQL rows: the small configuration only (the MariaDB part takes most of the 20 minutes); note = why there is no live projection."
+  echo "# MariaDB configs: ${mariadb_configs[*]}; MySQL configs: ${mysql_configs[*]}; note = why there is no live projection."
   echo "| server | config | workload   |   N |   cap | RSS0 | peak RSS | ceiling | ceil/peak | offline range | live | live err | typ | max | tuner reached | tuner possible | refused | ceiling held | note |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 } > "$out"
+printf 'server\tconfig\tworkload\tn\tcap\tphases\n' > "$phases"
 printf 'server\tconfig\tworkload\tn\tmax_connections\tcap\tglobal_cap\tpeak_rss\tceiling\tcapped_ceiling\toffline_low\toffline_high\tlive_projection\tlive_projection_at_max\tobserved_typical\tobserved_largest\ttuner_reached\ttuner_possible\trefused\tmax_used_connections\tlive_global\tprojection_percent\tlive_missing\tseconds\tcap_host_ram\n' > "$tsv"
 total_rows=0; for s in "${server_list[@]}"; do total_rows=$(( total_rows + $(planned_rows "$s") )); done
 planned_so_far=0; timings=()
@@ -290,7 +378,8 @@ for s in "${server_list[@]}"; do
   planned_so_far=$(( planned_so_far + $(planned_rows "$s") ))
   deadline=$(( started + budget * planned_so_far / total_rows ))
   server_started=$(date +%s)
-  srv_prepare
+  t0=$EPOCHREALTIME; srv_prepare
+  printf '%s\t-\t-\t-\t-\tload=%s\n' "$server_name" "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')" >> "$phases"
   list=("${mariadb_configs[@]}"); [ "$s" = mariadb ] || list=("${mysql_configs[@]}")
   for c in "${list[@]}"; do
     # shellcheck disable=SC2046

@@ -16,11 +16,6 @@ public final class BudgetCalculator {
 
 	private static final long MIB = 1L << 20;
 
-	/** Offline estimate of performance_schema when it is ON (docs/memory-model.md#term-performance-schema). */
-	static final long PERFORMANCE_SCHEMA_MYSQL = 128 * MIB;
-
-	static final long PERFORMANCE_SCHEMA_MARIADB = 96 * MIB;
-
 	private final MemoryTerms terms;
 
 	private final UnnamedTerms unnamed;
@@ -198,9 +193,20 @@ public final class BudgetCalculator {
 			return global("performance_schema", "performance_schema", measured, variables,
 					"Measured on the server (its memory/performance_schema/% instruments): its instrument tables.", false);
 		}
-		long estimate = profile.isMySql() ? PERFORMANCE_SCHEMA_MYSQL : PERFORMANCE_SCHEMA_MARIADB;
-		return global("performance_schema", "performance_schema", estimate, variables,
-				"Its instrument tables are sized at start-up from other settings; connect to a live server for the exact figure.",
+		// offline: what the measured server of this family holds with every connection slot taken
+		// (docs/memory-model.md#term-performance-schema); it grows with max_connections, a page of
+		// thread instances at a time
+		PerformanceSchemaSize size = PerformanceSchemaSize.of(profile);
+		long connections = settings.bytes("max_connections");
+		long estimate = size.bytesAt(connections);
+		return global("performance_schema", "performance_schema", estimate, List.of("performance_schema", "max_connections"),
+				"Estimated from " + PerformanceSchemaSize.measuredOn(profile) + " with its sizing autosized: "
+						+ ByteSize.formatApproximate(size.startBytes(connections) + size.useBytes())
+						+ " of instrument tables at start-up and as the first connections run statements, plus "
+						+ ByteSize.formatApproximate(size.threadPageBytes()) + " for each further " + size.threadsPerPage()
+						+ " threads (" + connections + " connections, the administrator's and " + size.backgroundThreads()
+						+ " server threads fill " + size.pages(connections) + " × " + size.threadsPerPage()
+						+ "); performance_schema_max_* set explicitly, or table caches set below the defaults, make it smaller, a live server gives the exact figure.",
 				true);
 	}
 

@@ -32,16 +32,17 @@ final class BudgetSolver {
 	/**
 	 * performance_schema = OFF is proposed on MySQL only on hosts of this size or less. It is ON by
 	 * default there and the sys schema, statement digests and memory instruments (memplan's own live
-	 * reading among them) need it; a DBA gives that up only where its memory (estimated 128 MiB,
-	 * measured 131 to 265 MiB at the defaults, docs/measurements-mysql.md) is 7 % or more of the
-	 * budget limit. On a larger host the pool pays for it.
+	 * reading among them) need it; a DBA gives that up only where its memory (the estimate of
+	 * {@link PerformanceSchemaSize}: about a tenth of a 2 GiB host's budget limit at 151 connections
+	 * on 8.0, docs/measurements-mysql.md#ps-size) is a large share of the budget. On a larger host
+	 * the pool pays for it.
 	 */
 	static final long PERFORMANCE_SCHEMA_OFF_MAX_RAM_MYSQL = 2L << 30;
 
 	/**
 	 * On MariaDB OFF is the server's own default, so switching it back costs nothing the server
-	 * ships with; but someone turned it on for a monitoring tool, and above 4 GiB its estimated
-	 * 96 MiB is under 3 % of the budget limit, which a DBA would rather take from the pool.
+	 * ships with; but someone turned it on for a monitoring tool, and above 4 GiB its estimate is a
+	 * few percent of the budget limit, which a DBA would rather take from the pool.
 	 */
 	static final long PERFORMANCE_SCHEMA_OFF_MAX_RAM_MARIADB = 4L << 30;
 
@@ -133,7 +134,7 @@ final class BudgetSolver {
 	}
 
 	private static long connectionsThatFit(Draft draft) {
-		return BufferPoolAdvisor.maxConnectionsThatFit(draft.assess().budget());
+		return BufferPoolAdvisor.maxConnectionsThatFit(draft.assess().budget(), draft.context().profile());
 	}
 
 	/**
@@ -226,8 +227,10 @@ final class BudgetSolver {
 	 * performance_schema = OFF where its size is an estimate (a live reading is the server's real
 	 * figure and memplan does not second-guess it) and the host is small enough for the trade
 	 * ({@link #PERFORMANCE_SCHEMA_OFF_MAX_RAM_MYSQL}, {@link #PERFORMANCE_SCHEMA_OFF_MAX_RAM_MARIADB}).
-	 * Only when the configuration as written does not fit. The sizing variables (performance_schema_max_*) are not offered: the estimate does not depend on
-	 * them, so the engine could not price what they save and a saving would be made up.
+	 * Only when the configuration as written does not fit. It saves the whole estimate at the draft's
+	 * connections (the estimate grows with them). The sizing variables (performance_schema_max_*) are
+	 * not offered: set explicitly they trade instrumentation for a few percent of P_S on the servers
+	 * measured (docs/measurements-mysql.md#ps-size), not enough to price as a lever.
 	 */
 	private static Cut performanceSchemaOff(Draft draft) {
 		SolverContext context = draft.context();

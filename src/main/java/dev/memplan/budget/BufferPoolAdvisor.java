@@ -55,7 +55,7 @@ public final class BufferPoolAdvisor {
 		}
 		EffectiveSettings effective = this.normalizer.normalize(profile, withPool, host);
 		Budget budget = this.calculator.calculate(effective, host, measuredPerformanceSchema);
-		long fit = maxConnectionsThatFit(budget);
+		long fit = maxConnectionsThatFit(budget, effective.profile());
 		int ratio = (target.rule() == PoolTarget.Rule.RAM_LESS_RESERVE) ? (int) (target.bytes() * 100 / ram) : this.tiers.ratioFor(ram);
 		Granule granule = granule(profile, layout);
 		return new Recommendation(this.tiers.tierFor(ram).orElse(null), ratio, pool, granule.bytes(), granule.explanation(),
@@ -121,11 +121,39 @@ public final class BufferPoolAdvisor {
 
 	/** N = floor((limit − global) / perConnection) − 1, never below 0 (the +1 is the admin slot). */
 	static long maxConnectionsThatFit(Budget budget) {
-		long room = budget.budgetLimitBytes() - budget.globalBytes();
-		if (room <= 0 || budget.perConnectionBytes() <= 0) {
+		return maxConnectionsThatFit(budget.budgetLimitBytes(), budget.globalBytes(), budget.perConnectionBytes());
+	}
+
+	private static long maxConnectionsThatFit(long limit, long global, long perConnection) {
+		long room = limit - global;
+		if (room <= 0 || perConnection <= 0) {
 			return 0;
 		}
-		return Math.min(MAX_CONNECTIONS_CEILING, Math.max(0, room / budget.perConnectionBytes() - 1));
+		return Math.min(MAX_CONNECTIONS_CEILING, Math.max(0, room / perConnection - 1));
+	}
+
+	/**
+	 * The same where performance_schema is an estimate: that estimate grows with max_connections
+	 * ({@link PerformanceSchemaSize}), so the global terms at N connections are not those at the
+	 * configured ones. From the smallest P_S, N only goes down as P_S is re-counted at N; it stops
+	 * where N fits with P_S at N.
+	 */
+	static long maxConnectionsThatFit(Budget budget, ServerProfile profile) {
+		LineItem performanceSchema = budget.lineItems().stream().filter((item) -> item.id().equals("performance_schema")).findFirst()
+			.orElse(null);
+		if (performanceSchema == null || !performanceSchema.estimate()) {
+			return maxConnectionsThatFit(budget);
+		}
+		PerformanceSchemaSize size = PerformanceSchemaSize.of(profile);
+		long others = budget.globalBytes() - performanceSchema.bytes();
+		long fit = maxConnectionsThatFit(budget.budgetLimitBytes(), others + size.bytesAt(0), budget.perConnectionBytes());
+		while (true) {
+			long next = maxConnectionsThatFit(budget.budgetLimitBytes(), others + size.bytesAt(fit), budget.perConnectionBytes());
+			if (next >= fit) {
+				return fit;
+			}
+			fit = next;
+		}
 	}
 
 	/** RDS today: {DBInstanceClassMemory*3/4}, the memory left after the OS reservation (here: the reserved memory). */

@@ -16,7 +16,7 @@ public record Plan(ServerProfile profile, HostSpec host, EffectiveSettings setti
 
 	/** The largest max_connections that fits with the pool and buffers as configured (beside the recommendation's). */
 	public long maxConnectionsThatFitAsConfigured() {
-		return BufferPoolAdvisor.maxConnectionsThatFit(this.budget);
+		return BufferPoolAdvisor.maxConnectionsThatFit(this.budget, this.profile);
 	}
 
 }

@@ -44,10 +44,12 @@ class BudgetCalculatorTests {
 		assertThat(item(budget, "buffer_pool_overhead")).isEqualTo(6710886); // 5 % of 128 MiB, floored
 		assertThat(item(budget, "log_buffer")).isEqualTo(16 * MIB);
 		assertThat(item(budget, "key_cache")).isEqualTo(8 * MIB);
-		assertThat(item(budget, "performance_schema")).isEqualTo(128 * MIB); // offline estimate
+		// offline estimate: 8.0.31's P_S at 151 connections, 229,208,712 at start-up + 1,029,440 as they run
+		// statements (catalog/performance-schema.tsv; PerformanceSchemaSizeTests)
+		assertThat(item(budget, "performance_schema")).isEqualTo(230238152L);
 		assertThat(item(budget, "temptable")).isEqualTo(GIB);
-		// 128M + 6710886 + 16M + 8M + 128M + 1G, + 4000 open tables × 58 KiB
-		assertThat(budget.globalBytes()).isEqualTo(1374053990L + 4000 * 58 * KIB);
+		// 128M + 6710886 + 16M + 8M + 230,238,152 + 1G = 1,470,074,414, + 4000 open tables × 58 KiB
+		assertThat(budget.globalBytes()).isEqualTo(1470074414L + 4000 * 58 * KIB);
 		assertThat(item(budget, "binlog_caches")).isEqualTo(64 * KIB); // binary log on by default in 8.0
 		assertThat(item(budget, "tmp_table")).isZero(); // TempTable holds them, not each connection
 		assertThat(item(budget, "thread_stack")).isEqualTo(MIB);
@@ -56,7 +58,7 @@ class BudgetCalculatorTests {
 		// + connection 384 KiB + TempTable block 1M + 3 × 1M packets = 6,651,904; + 46 % of all but the stack (5,603,328)
 		assertThat(budget.perConnectionBytes()).isEqualTo(2064384 + 393216 + MIB + 3 * MIB + 2577530).isEqualTo(9229434);
 		assertThat(budget.connectionSlots()).isEqualTo(152); // 151 + the admin slot
-		assertThat(budget.worstCaseBytes()).isEqualTo(1611621990L + 152 * 9229434L);
+		assertThat(budget.worstCaseBytes()).isEqualTo(1707642414L + 152 * 9229434L);
 		assertThat(budget.expectedPeakBytes()).isNull();
 		assertThat(budget.budgetLimitBytes()).isEqualTo(14602888806L); // floor(0.85 × 16 GiB)
 		assertThat(budget.verdict()).isEqualTo(Verdict.FITS);
@@ -86,7 +88,10 @@ class BudgetCalculatorTests {
 		assertThat(item(budget, "additional_mem_pool")).isZero(); // innodb_use_sys_malloc=ON: a dummy
 		assertThat(item(budget, "query_cache")).isEqualTo(MIB);
 		assertThat(item(budget, "log_buffer")).isEqualTo(8 * MIB);
-		assertThat(budget.globalBytes()).isEqualTo(292972134L + 2000 * 58 * KIB); // + 2000 open tables
+		// 128M pool + 6,710,886 (5 %) + 8M log + 8M key + 1M query cache + P_S 137,581,896 (5.7.22's estimate at
+		// 151 connections, which stands for 5.6: PerformanceSchemaSizeTests) = 296,336,302, + 2000 open tables
+		assertThat(item(budget, "performance_schema")).isEqualTo(137581896L);
+		assertThat(budget.globalBytes()).isEqualTo(296336302L + 2000 * 58 * KIB);
 		// docs/memory-model.md#per-connection-terms: sort 256K + join 256K + read 128K + read_rnd 256K + stack 256K + net 32K + tmp 16M = 17,989,632;
 		// + 384 KiB + 3 × 16M temp tables + 3 × 1M packets = 71,860,224; + 46 % of it less the stack (71,598,080)
 		assertThat(budget.perConnectionBytes()).isEqualTo(71860224L + 32935116);
@@ -117,7 +122,7 @@ class BudgetCalculatorTests {
 	void expectedPeakUsesTheExpectedConnections() {
 		Budget budget = budget("mysql-8.0", HostSpec.ofRam(16 * GIB).withExpectedConnections(40L));
 		// the model's (docs/memory-model.md#totals) nominal figure at 40 connections: the global terms + 40 × the named buffers
-		assertThat(budget.expectedPeakBytes()).isEqualTo(1611621990L + 40 * 2064384L);
+		assertThat(budget.expectedPeakBytes()).isEqualTo(1707642414L + 40 * 2064384L);
 	}
 
 	@Test

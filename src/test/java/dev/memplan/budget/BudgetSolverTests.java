@@ -129,8 +129,8 @@ class BudgetSolverTests {
 
 	@Test
 	void switchesPerformanceSchemaOffOnATinyMySqlHostWhereItsSizeIsAnEstimate() {
-		// stock MySQL 8.0 on 2 GiB, 151 connections kept. Offline, performance_schema is the 128 MiB estimate
-		// (BudgetCalculator.PERFORMANCE_SCHEMA_MYSQL, docs/memory-model.md#term-performance-schema); the budget
+		// stock MySQL 8.0 on 2 GiB, 151 connections kept. Offline, performance_schema is the estimate at 151
+		// connections, 230,238,152 B (PerformanceSchemaSizeTests, docs/memory-model.md#term-performance-schema); the budget
 		// limit is 2 GiB x 85 % = 1,825,361,100 B. TempTable's 1 GiB goes to 64 MiB first (a cache), then P_S,
 		// then buffers to their floors; what is left is the pool
 		Plan estimated = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), ServerSettings.empty(), (Long) null);
@@ -141,8 +141,8 @@ class BudgetSolverTests {
 		assertThat(off.from()).isEqualTo(1);
 		assertThat(off.to()).isEqualTo(0);
 		assertThat(off.kind()).isEqualTo(LeverKind.GLOBAL_TRADE);
-		// the whole estimate: the recommended configuration with P_S left ON is exactly 128 MiB larger
-		assertThat(off.savesBytes()).isEqualTo(134_217_728L);
+		// the whole estimate: the recommended configuration with P_S left ON is exactly that much larger
+		assertThat(off.savesBytes()).isEqualTo(230_238_152L);
 		// ranked after TempTable's cap (1 GiB - 64 MiB = 1,006,632,960 B saved), before the buffers at their floors
 		assertThat(chosen.levers().get(0).variable()).isEqualTo("temptable_max_ram");
 		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo(1_006_632_960L);
@@ -153,9 +153,9 @@ class BudgetSolverTests {
 		assertThat(chosen.replanned().lineItems()).filteredOn((item) -> item.id().equals("performance_schema"))
 			.singleElement().satisfies((item) -> assertThat(item.bytes()).isZero());
 
-		// the same server read live, its instruments reporting the same 128 MiB: a measured figure is not
+		// the same server read live, its instruments reporting the same 230,238,152 B: a measured figure is not
 		// second-guessed, so nothing is traded, and 151 connections do not fit 2 GiB
-		Plan measured = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), ServerSettings.empty(), 128 * MIB);
+		Plan measured = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), ServerSettings.empty(), 230_238_152L);
 		assertThat(measured.budget().worstCaseBytes()).isEqualTo(estimated.budget().worstCaseBytes());
 		assertThat(measured.solution().chosen().values()).doesNotContainKey("performance_schema");
 		assertThat(measured.solution().chosen().fits()).isFalse();
@@ -172,14 +172,15 @@ class BudgetSolverTests {
 
 	@Test
 	void onMariaDbSwitchesPerformanceSchemaBackToItsDefaultUpToFourGibibytes() {
-		// MariaDB's default is OFF: someone turned it on; its estimate is 96 MiB (BudgetCalculator.PERFORMANCE_SCHEMA_MARIADB).
+		// MariaDB's default is OFF: someone turned it on; its estimate at 20 connections is 10.11's start-up figure
+		// 98,066,000 + 180,224 as connections run statements = 98,246,224 B (PerformanceSchemaSizeTests).
 		// A 3G pool beside 20 connections does not fit 4 GiB (limit 3.4 GiB) nor 4.25 GiB (3.6 GiB)
 		ServerSettings on = set("performance_schema", "ON", "max_connections", "20", "innodb_buffer_pool_size", "3G");
 		Plan small = plan("mariadb-10.11", HostSpec.ofRam(4 * GIB), on, (Long) null);
 		assertThat(small.budget().verdict()).isNotEqualTo(Verdict.FITS);
 		Lever off = lever(small.solution().chosen(), "performance_schema");
 		assertThat(off).isNotNull();
-		assertThat(off.savesBytes()).isEqualTo(100_663_296L);
+		assertThat(off.savesBytes()).isEqualTo(98_246_224L);
 		assertThat(small.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
 		// one step larger, 4.25 GiB: kept ON, the pool pays
 		Plan larger = plan("mariadb-10.11", HostSpec.ofRam(4 * GIB + 256 * MIB), on, (Long) null);

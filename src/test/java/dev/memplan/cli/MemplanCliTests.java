@@ -88,7 +88,7 @@ class MemplanCliTests {
 		Path cnf = file("my.cnf", "[mysqld]\nmax_connections=500\n");
 		assertThat(run("", "check", "--server", "mysql-8.0", "--ram", "16G", "--format", "json", cnf.toString())).isEqualTo(0);
 		// global + 501 × per connection (ExpectedBudget)
-		assertThat(this.stdout).contains("\"worstCaseBytes\" : " + (ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection()))
+		assertThat(this.stdout).contains("\"worstCaseBytes\" : " + (ExpectedBudget.mysql80GlobalAt500() + 501 * ExpectedBudget.mysql80PerConnection()))
 			.contains("\"verdict\" : \"FITS\"");
 	}
 

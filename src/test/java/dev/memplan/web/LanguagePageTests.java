@@ -131,7 +131,7 @@ class LanguagePageTests {
 			.andExpect(content().string(containsString("# memplan: MySQL 8.0 on a 16 GiB host")));
 		this.mvc.perform(get("/export/report.json" + query))
 			.andExpect(content().string(containsString("\"worstCaseBytes\" : "
-					+ (ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection()))));
+					+ (ExpectedBudget.mysql80GlobalAt500() + 501 * ExpectedBudget.mysql80PerConnection()))));
 		this.mvc.perform(get("/export/my.cnf" + query))
 			.andExpect(content().string(containsString("max_connections = 500")));
 		// the chosen option keeps the 500 connections (PlanApiTests): no max_connections statement, the pool

@@ -40,7 +40,7 @@ class PlannerPageTests {
 	@Test
 	void permalinkRendersTheReport() throws Exception {
 		// worst case global + 501 × per connection (ExpectedBudget), about 5.9 GiB; limit 13.6 GiB
-		long worst = ExpectedBudget.mysql80Global() + 501 * ExpectedBudget.mysql80PerConnection();
+		long worst = ExpectedBudget.mysql80GlobalAt500() + 501 * ExpectedBudget.mysql80PerConnection();
 		this.mvc.perform(get("/?server=mysql-8.0&hostRam=16G&max_connections=500"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<strong class=\"verdict-word\">FITS</strong>")))
@@ -64,11 +64,11 @@ class PlannerPageTests {
 	@Test
 	void verdictBoxWritesPerformanceSchemaAsOnAndOffNotAsBytes() throws Exception {
 		// stock MySQL 8.0 on 2 GiB (BudgetSolverTests): TempTable's 1 GiB → 64 MiB saves 1,006,632,960 B, then
-		// performance_schema OFF saves its whole 128 MiB estimate
+		// performance_schema OFF saves its whole estimate at 151 connections, 230,238,152 B (PerformanceSchemaSizeTests)
 		this.mvc.perform(get("/?server=mysql-8.0&hostRam=2G"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<li title=\"1,006,632,960 B\">temptable_max_ram: 1 GiB \u2192 64 MiB, saves 960 MiB</li>")))
-			.andExpect(content().string(containsString("<li title=\"134,217,728 B\">performance_schema: ON \u2192 OFF, saves 128 MiB</li>")));
+			.andExpect(content().string(containsString("<li title=\"230,238,152 B\">performance_schema: ON \u2192 OFF, saves 219.6 MiB</li>")));
 	}
 
 	@Test

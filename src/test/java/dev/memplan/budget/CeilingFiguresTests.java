@@ -133,7 +133,8 @@ class CeilingFiguresTests {
 		HostSpec host = HostSpec.ofRam(2 * GIB);
 		Budget budget = budget("mysql-8.0", host, SMALL);
 		EffectiveSettings settings = effective("mysql-8.0", host, SMALL);
-		assertThat(budget.worstCaseBytes()).isEqualTo(2359886450L);
+		// 2,359,886,450 with P_S at the old flat 128 MiB; its estimate at 151 connections is 230,238,152 (PerformanceSchemaSizeTests)
+		assertThat(budget.worstCaseBytes()).isEqualTo(2455906874L);
 		assertThat(budget.budgetLimitBytes()).isEqualTo(1825361100L);
 		assertThat(MemoryCaps.recommend(settings, budget, UnnamedTermsTests.TERMS, 50)).isNull();
 		MemoryCaps.CannotFit cannot = MemoryCaps.cannotFit(settings, budget, UnnamedTermsTests.TERMS, 50);
@@ -171,14 +172,15 @@ class CeilingFiguresTests {
 		// + binlog 65,536 + one 16M temp table = 85,032,960, so the cap is 82 MiB (it was 65 MiB: no temp table)
 		assertThat(caps.ordinary().statementBytes()).isEqualTo(85032960L);
 		assertThat(caps.sessionCapBytes()).isEqualTo(82 * MIB);
-		// room 7,301,444,403 − 1,611,621,990 = 5,689,822,413, less 152 slots × 16 MiB untracked = 3,139,685,581, down
-		// to whole MiB: 2,994 MiB, far below 152 × 82 MiB = 13,069,451,264: the total bound is the global cap's point
-		assertThat(caps.globalCapBytes()).isEqualTo(2994 * MIB).isEqualTo(3139436544L);
+		// global 1,707,642,414 (BudgetCalculatorTests.mysql80Defaults: P_S's estimate 230,238,152 at 151 connections);
+		// room 7,301,444,403 − 1,707,642,414 = 5,593,801,989, less 152 slots × 16 MiB untracked = 3,043,665,157, down
+		// to whole MiB: 2,902 MiB, far below 152 × 82 MiB = 13,069,451,264: the total bound is the global cap's point
+		assertThat(caps.globalCapBytes()).isEqualTo(2902 * MIB).isEqualTo(3042967552L);
 		assertThat(caps.globalCapBytes()).isLessThan(152 * caps.sessionCapBytes());
-		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(1611621990L + 3139436544L + 152 * 16 * MIB).isEqualTo(7301195366L)
+		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(1707642414L + 3042967552L + 152 * 16 * MIB).isEqualTo(7300746798L)
 			.isLessThanOrEqualTo(budget.budgetLimitBytes());
-		// (3,139,436,544 − 151 × 1,474,560) / (85,032,960 − 1,474,560) = 34.9: 34 of the 151 sort at once, the rest idle
-		assertThat(caps.ordinaryAtOnce()).isEqualTo(34);
+		// (3,042,967,552 − 151 × 1,474,560) / (85,032,960 − 1,474,560) = 33.8: 33 of the 151 sort at once, the rest idle
+		assertThat(caps.ordinaryAtOnce()).isEqualTo(33);
 		assertThat(caps.mustServe()).isEqualTo(151);
 	}
 

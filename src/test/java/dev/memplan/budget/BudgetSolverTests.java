@@ -172,20 +172,26 @@ class BudgetSolverTests {
 
 	@Test
 	void onMariaDbSwitchesPerformanceSchemaBackToItsDefaultUpToFourGibibytes() {
-		// MariaDB's default is OFF: someone turned it on; its estimate at 20 connections is 10.11's start-up figure
+		// MariaDB's default is OFF: someone turned it on; its estimate at 98 connections is 10.11's start-up figure
 		// 98,066,000 + 180,224 as connections run statements = 98,246,224 B (PerformanceSchemaSizeTests).
-		// A 3G pool beside 20 connections does not fit 4 GiB (limit 3.4 GiB) nor 4.25 GiB (3.6 GiB)
-		ServerSettings on = set("performance_schema", "ON", "max_connections", "20", "innodb_buffer_pool_size", "3G");
+		// On 4 GiB (limit 3.4 GiB), 99 slots with every buffer at its floor leave no room for even a 128 MiB
+		// pool beside it (96 connections still fit with a 154 MiB pool, 97 no longer do): OFF, and the pool
+		// stays at 128 MiB — what P_S frees is not spent on the pool, or the pool would shrink one step up
+		ServerSettings on = set("performance_schema", "ON", "max_connections", "98");
 		Plan small = plan("mariadb-10.11", HostSpec.ofRam(4 * GIB), on, (Long) null);
-		assertThat(small.budget().verdict()).isNotEqualTo(Verdict.FITS);
 		Lever off = lever(small.solution().chosen(), "performance_schema");
 		assertThat(off).isNotNull();
 		assertThat(off.savesBytes()).isEqualTo(98_246_224L);
+		assertThat(small.solution().chosen().bufferPoolBytes()).isEqualTo(128 * MIB);
 		assertThat(small.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
-		// one step larger, 4.25 GiB: kept ON, the pool pays
+		// one step larger, 4.25 GiB: kept ON, and the 228 MB more budget still leaves a pool of at least 128 MiB
 		Plan larger = plan("mariadb-10.11", HostSpec.ofRam(4 * GIB + 256 * MIB), on, (Long) null);
-		assertThat(larger.budget().verdict()).isNotEqualTo(Verdict.FITS);
 		assertThat(larger.solution().chosen().values()).doesNotContainKey("performance_schema");
+		assertThat(larger.solution().chosen().bufferPoolBytes()).isGreaterThanOrEqualTo(128 * MIB);
+		assertThat(larger.solution().chosen().replanned().verdict()).isEqualTo(Verdict.FITS);
+		// a smaller load that fits beside a 128 MiB pool with it ON keeps it ON, even on 4 GiB
+		Plan fewer = plan("mariadb-10.11", HostSpec.ofRam(4 * GIB), set("performance_schema", "ON", "max_connections", "90"), (Long) null);
+		assertThat(fewer.solution().chosen().values()).doesNotContainKey("performance_schema");
 		// stock MariaDB runs with it OFF: nothing to trade
 		Plan stock = plan("mariadb-10.11", HostSpec.ofRam(GIB), set("max_connections", "20"), (Long) null);
 		assertThat(stock.solution().chosen().values()).doesNotContainKey("performance_schema");

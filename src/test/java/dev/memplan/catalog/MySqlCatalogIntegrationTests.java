@@ -59,14 +59,17 @@ class MySqlCatalogIntegrationTests {
 			assertThat(serverForm(variable)).as("default of %s on %s", variable.name(), version).isEqualTo(server.get(variable.name()));
 			compared.add(variable.name());
 		}
-		// every memory variable of the profile (catalog/variables.tsv): 22 on 5.7, 26 on 8.0 (table_open_cache
-		// and, on 8.0, the three connection-memory caps of 8.0.28+)
-		assertThat(compared).hasSize(version.isEight() ? 26 : 22);
+		// every memory variable of the profile (catalog/variables.tsv): 22 on 5.7, 28 on 8.0 (table_open_cache
+		// and, on 8.0, the three connection-memory caps of 8.0.28+ and TempTable's temptable_use_mmap and temptable_max_mmap)
+		assertThat(compared).hasSize(version.isEight() ? 28 : 22);
 	}
 
-	/** 8.0.15 differs from 8.0.31 in thread_stack and lacks the three caps of 8.0.28 among what memplan models (the catalog lines say so). */
+	/**
+	 * 8.0.15 differs from 8.0.31 in thread_stack and lacks the three caps of 8.0.28 and TempTable's two
+	 * mapped-overflow variables (8.0.16, 8.0.23) among what memplan models (the catalog lines say so).
+	 */
 	@Test
-	void mysql8015DiffersFrom8031OnlyInTheThreadStack() throws Exception {
+	void mysql8015DiffersFrom8031InTheThreadStackAndWhatItPredates() throws Exception {
 		Map<String, String> early = LocalMySql.shared(Version.MYSQL_8_0_15).pairs("SHOW GLOBAL VARIABLES");
 		Map<String, String> late = LocalMySql.shared(Version.MYSQL_8_0_31).pairs("SHOW GLOBAL VARIABLES");
 		List<String> differing = new ArrayList<>();
@@ -75,8 +78,9 @@ class MySqlCatalogIntegrationTests {
 				differing.add(name + ": " + early.get(name) + " -> " + late.get(name));
 			}
 		}
-		// and the connection-memory caps, which 8.0.28 brought
-		assertThat(differing).containsExactly("thread_stack: 286720 -> 1048576",
+		// and TempTable's mapped overflow switch (8.0.16) and bound (8.0.23), and the connection-memory caps, which 8.0.28 brought
+		assertThat(differing).containsExactly("temptable_use_mmap: null -> ON", "temptable_max_mmap: null -> 1073741824",
+				"thread_stack: 286720 -> 1048576",
 				"connection_memory_limit: null -> 18446744073709551615", "global_connection_memory_limit: null -> 18446744073709551615",
 				"global_connection_memory_tracking: null -> OFF");
 		// and the catalog says so: exactly the variables 8.0.15 lacks start from a later release than it
@@ -85,7 +89,7 @@ class MySqlCatalogIntegrationTests {
 			.map(VariableSpec::name).toList();
 		assertThat(fromLater).containsExactlyInAnyOrderElementsOf(
 				CATALOG.variables(CATALOG.require("mysql-8.0")).keySet().stream().filter((name) -> !early.containsKey(name)).toList());
-		assertThat(fromLater).hasSize(3);
+		assertThat(fromLater).hasSize(5);
 	}
 
 	/** MIN_VALUE / MAX_VALUE of the modeled variables, the maximum rounded down to the block size as the server applies it. */
@@ -133,7 +137,28 @@ class MySqlCatalogIntegrationTests {
 		assertThat(differing).containsExactly(
 				"connection_memory_limit: null -> 2097152 .. 18446744073709551615",
 				"global_connection_memory_limit: null -> 16777216 .. 18446744073709551615",
-				"innodb_buffer_pool_chunk_size: 1048576 .. 18446744073708503040 -> 1048576 .. 144115188074807296");
+				"innodb_buffer_pool_chunk_size: 1048576 .. 18446744073708503040 -> 1048576 .. 144115188074807296",
+				"temptable_max_mmap: null -> 0 .. 18446744073709551615");
+	}
+
+	/**
+	 * TempTable's mapped overflow (docs/memory-terms.md#temptable-mmap): 8.0.31 has the switch ON and the
+	 * bound at 1 GiB, as the catalog says, and the options exist under those names; 8.0.15 has neither.
+	 */
+	@Test
+	void tempTableOverflowVariablesAreTheServersOwn() throws Exception {
+		Map<String, String> late = LocalMySql.shared(Version.MYSQL_8_0_31).pairs("SHOW GLOBAL VARIABLES LIKE 'temptable%'");
+		assertThat(late).containsEntry("temptable_use_mmap", "ON").containsEntry("temptable_max_mmap", "1073741824");
+		VariableSpec bound = CATALOG.variable(CATALOG.require("mysql-8.0"), "temptable_max_mmap").orElseThrow();
+		assertThat(dev.memplan.core.ByteSize.parse(bound.defaultValue()).toLongExact()).isEqualTo(1073741824L);
+		assertThat(bound.fromRelease()).isEqualTo("8.0.23");
+		VariableSpec use = CATALOG.variable(CATALOG.require("mysql-8.0"), "temptable_use_mmap").orElseThrow();
+		assertThat(use.defaultValue()).isEqualTo("ON");
+		assertThat(use.fromRelease()).isEqualTo("8.0.16");
+		assertThat(DataFiles.lines("catalog/mysql-8.0-options.txt").stream().map(String::strip))
+			.contains("temptable_use_mmap", "temptable_max_mmap");
+		Map<String, String> early = LocalMySql.shared(Version.MYSQL_8_0_15).pairs("SHOW GLOBAL VARIABLES LIKE 'temptable%'");
+		assertThat(early).containsOnlyKeys("temptable_max_ram");
 	}
 
 	@ParameterizedTest

@@ -53,6 +53,7 @@ public final class BudgetCalculator {
 		items.add(performanceSchema(settings, profile, measuredPerformanceSchemaBytes));
 		if (settings.has("temptable_max_ram")) {
 			items.add(tempTablePool(settings));
+			items.add(TempTableOverflow.of(settings));
 		}
 		items.add(this.unnamed.openTables(settings));
 		items.add(perConnection("sort_buffer", "sort buffer", settings.bytes("sort_buffer_size"), List.of("sort_buffer_size"),

@@ -94,13 +94,20 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 				case "aria_pagecache" -> product(LiveSnapshot.number(status.get("aria_pagecache_blocks_used")),
 						number(variables, "aria_block_size", 8192L));
 				case "open_tables" -> product(LiveSnapshot.number(status.get("open_tables")), openTable);
-				case "temptable" -> areas.stream().filter((area) -> "temptable".equals(area.name())).mapToLong(LiveSnapshot.Consumer::bytes)
-					.findFirst().orElse(0L);
+				case "temptable" -> tempTableArea(areas);
+				// the area counts RAM and mapped files alike (memory/temptable/physical_ram and physical_disk):
+				// what it holds beyond the RAM pool is the mapped overflow
+				case "temptable_mmap" -> Math.max(0, tempTableArea(areas) - items.stream().filter((i) -> "temptable".equals(i.id()))
+					.mapToLong(LineItem::bytes).sum());
 				default -> null;
 			};
 			bytes = Math.addExact(bytes, (used != null) ? Math.min(used, item.bytes()) : item.bytes());
 		}
 		return bytes;
+	}
+
+	private static long tempTableArea(List<LiveSnapshot.Consumer> areas) {
+		return areas.stream().filter((area) -> "temptable".equals(area.name())).mapToLong(LiveSnapshot.Consumer::bytes).findFirst().orElse(0L);
 	}
 
 	private static Long difference(Map<String, String> status, String total, String free) {

@@ -34,13 +34,14 @@ class PlanApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.server").value("mysql-8.0"))
 			.andExpect(jsonPath("$.hostRamBytes").value(17179869184L))
-			// global: 128M pool + 5 % + 16M log + 8M key + P_S at 500 connections + 1G TempTable + open tables (ExpectedBudget)
+			// global: 128M pool + 5 % + 16M log + 8M key + P_S at 500 connections + 1G TempTable + open tables
+			// + 1G mapped overflow (ExpectedBudget)
 			.andExpect(jsonPath("$.totals.globalBytes").value(ExpectedBudget.mysql80GlobalAt500()))
 			.andExpect(jsonPath("$.totals.perConnectionBytes").value(ExpectedBudget.mysql80PerConnection()))
 			.andExpect(jsonPath("$.totals.connectionSlots").value(501))
 			.andExpect(jsonPath("$.totals.worstCaseBytes").value(ExpectedBudget.mysql80GlobalAt500() + 501 * ExpectedBudget.mysql80PerConnection()))
-			// the model's (docs/memory-model.md#totals) nominal figure: 120 × the named buffers (2,064,384)
-			.andExpect(jsonPath("$.totals.expectedPeakBytes").value(ExpectedBudget.mysql80GlobalAt500() + 120 * 2064384L))
+			// the model's (docs/memory-model.md#totals) nominal figure: 120 × the named buffers (2,064,384), without the mapped overflow
+			.andExpect(jsonPath("$.totals.expectedPeakBytes").value(ExpectedBudget.mysql80GlobalAt500() - ExpectedBudget.mysql80MappedOverflow() + 120 * 2064384L))
 			.andExpect(jsonPath("$.totals.expectedPeak.highBytes").value(ExpectedBudget.mysql80GlobalAt500() + 120 * ExpectedBudget.mysql80PerConnection()))
 			.andExpect(jsonPath("$.totals.budgetLimitBytes").value(14602888806L))
 			// 14602888806 − the worst case (ExpectedBudget)

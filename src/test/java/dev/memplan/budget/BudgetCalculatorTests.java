@@ -48,8 +48,11 @@ class BudgetCalculatorTests {
 		// statements (catalog/performance-schema.tsv; PerformanceSchemaSizeTests)
 		assertThat(item(budget, "performance_schema")).isEqualTo(230238152L);
 		assertThat(item(budget, "temptable")).isEqualTo(GIB);
-		// 128M + 6710886 + 16M + 8M + 230,238,152 + 1G = 1,470,074,414, + 4000 open tables × 58 KiB
-		assertThat(budget.globalBytes()).isEqualTo(1470074414L + 4000 * 58 * KIB);
+		// TempTable's memory-mapped overflow past temptable_max_ram: temptable_max_mmap, 1G by default from 8.0.23
+		assertThat(item(budget, "temptable_mmap")).isEqualTo(GIB);
+		// 128M + 6710886 + 16M + 8M + 230,238,152 + 1G = 1,470,074,414, + 4000 open tables × 58 KiB (1,707,642,414),
+		// + the 1G mapped overflow
+		assertThat(budget.globalBytes()).isEqualTo(1470074414L + 4000 * 58 * KIB + GIB).isEqualTo(2781384238L);
 		assertThat(item(budget, "binlog_caches")).isEqualTo(64 * KIB); // binary log on by default in 8.0
 		assertThat(item(budget, "tmp_table")).isZero(); // TempTable holds them, not each connection
 		assertThat(item(budget, "thread_stack")).isEqualTo(MIB);
@@ -58,7 +61,7 @@ class BudgetCalculatorTests {
 		// + connection 384 KiB + TempTable block 1M + 3 × 1M packets = 6,651,904; + 46 % of all but the stack (5,603,328)
 		assertThat(budget.perConnectionBytes()).isEqualTo(2064384 + 393216 + MIB + 3 * MIB + 2577530).isEqualTo(9229434);
 		assertThat(budget.connectionSlots()).isEqualTo(152); // 151 + the admin slot
-		assertThat(budget.worstCaseBytes()).isEqualTo(1707642414L + 152 * 9229434L);
+		assertThat(budget.worstCaseBytes()).isEqualTo(2781384238L + 152 * 9229434L);
 		assertThat(budget.expectedPeakBytes()).isNull();
 		assertThat(budget.budgetLimitBytes()).isEqualTo(14602888806L); // floor(0.85 × 16 GiB)
 		assertThat(budget.verdict()).isEqualTo(Verdict.FITS);
@@ -121,7 +124,8 @@ class BudgetCalculatorTests {
 	@Test
 	void expectedPeakUsesTheExpectedConnections() {
 		Budget budget = budget("mysql-8.0", HostSpec.ofRam(16 * GIB).withExpectedConnections(40L));
-		// the model's (docs/memory-model.md#totals) nominal figure at 40 connections: the global terms + 40 × the named buffers
+		// the model's (docs/memory-model.md#totals) nominal figure at 40 connections: the global terms + 40 × the named buffers;
+		// without TempTable's mapped overflow, which only a full temptable_max_ram reaches (ExpectedPeak)
 		assertThat(budget.expectedPeakBytes()).isEqualTo(1707642414L + 40 * 2064384L);
 	}
 

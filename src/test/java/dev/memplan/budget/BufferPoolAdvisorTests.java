@@ -61,12 +61,18 @@ class BufferPoolAdvisorTests {
 	void solvesForTheLargestMaxConnectionsThatFits() {
 		// 16 GiB: tier db.m1.xlarge 73 % → 12541304504 → 11960 MiB wanted; 8 × 128 MiB keeps 11264 MiB (5.8 % lost),
 		// 4 × 128 MiB (512 MiB) keeps 11776 MiB (1.5 % lost)
-		// global = 11776 MiB + 5 % + 16M log + 8M key + 128M P_S + 1G TempTable = 14198557900, + open tables
-		// limit = 14602888806; N = floor((limit − global) / per connection) − 1 (ExpectedBudget)
-		Recommendation recommendation = recommend("mysql-8.0", 16 * GIB, ServerSettings.empty());
+		// global = 11776 MiB + 5 % + 16M log + 8M key + 128M P_S + 1G TempTable = 14198557900, + open tables, + 1G
+		// TempTable mapped overflow at 8.0's default: past the limit (14602888806) before any connection, so 0 fit
+		Recommendation stock = recommend("mysql-8.0", 16 * GIB, ServerSettings.empty());
+		assertThat(stock.budgetWithRecommendation().globalBytes()).isEqualTo(ExpectedBudget.mysql80GlobalWithRecommendedPool());
+		assertThat(stock.maxConnectionsThatFit()).isZero().isEqualTo(ExpectedBudget.mysql80ConnectionsThatFitOn16GiB());
+		// with the overflow off (temptable_max_mmap = 0): N = floor((limit − global) / per connection) − 1 (ExpectedBudget)
+		ServerSettings noOverflow = ServerSettings.empty().set("temptable_max_mmap", "0", Origin.request());
+		Recommendation recommendation = recommend("mysql-8.0", 16 * GIB, noOverflow);
 		assertThat(recommendation.bufferPoolBytes()).isEqualTo(11776 * MIB);
-		assertThat(recommendation.budgetWithRecommendation().globalBytes()).isEqualTo(ExpectedBudget.mysql80GlobalWithRecommendedPool());
-		long n = ExpectedBudget.mysql80ConnectionsThatFitOn16GiB();
+		assertThat(recommendation.budgetWithRecommendation().globalBytes())
+			.isEqualTo(ExpectedBudget.mysql80GlobalWithRecommendedPool() - ExpectedBudget.mysql80MappedOverflow());
+		long n = ExpectedBudget.mysql80ConnectionsThatFitOn16GiBWithoutOverflow();
 		assertThat(recommendation.maxConnectionsThatFit()).isEqualTo(n).isPositive();
 		Budget check = recommendation.budgetWithRecommendation();
 		long worstAtN = check.globalBytes() + (n + 1) * check.perConnectionBytes();

@@ -190,10 +190,12 @@ class CeilingFiguresTests {
 		// caps with a few MiB a slot to spare, less than the 16 MiB each slot holds outside any cap; the caps
 		// used to be squeezed into that room (a live 8.0 got connection_memory_limit 2M, global 16M)
 		HostSpec host = HostSpec.ofRam(16 * GIB);
-		Budget budget = budget("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M");
+		// (memplan's advice also turns TempTable's mapped overflow off there: temptable_max_mmap 0)
+		Budget budget = budget("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M", "temptable_max_mmap", "0");
 		assertThat(budget.worstCaseBytes()).isLessThanOrEqualTo(budget.budgetLimitBytes());
 		assertThat((budget.budgetLimitBytes() - budget.worstCaseBytes()) / 152).isLessThan(16 * MIB);
-		MemoryCaps caps = MemoryCaps.recommend(effective("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M"),
+		MemoryCaps caps = MemoryCaps.recommend(effective("mysql-8.0", host, "innodb_buffer_pool_size", "10G", "temptable_max_ram", "491M",
+				"temptable_max_mmap", "0"),
 				budget, UnnamedTermsTests.TERMS);
 		long tracked = budget.perConnectionBytes() - MIB; // all a connection holds but its 1M thread stack
 		// the larger of that and an ordinary statement (the defaults' buffers and a 16M temp table), each in whole MiB

@@ -96,7 +96,7 @@ class MessagesTests {
 		}
 		// keys built from data: #{${'term.' + item.id}}, #{${'help.' + f.name}}, …
 		for (String id : List.of("buffer_pool", "buffer_pool_overhead", "log_buffer", "additional_mem_pool", "key_cache",
-				"query_cache", "aria_pagecache", "performance_schema", "temptable", "sort_buffer", "join_buffer", "read_buffer",
+				"query_cache", "aria_pagecache", "performance_schema", "temptable", "temptable_mmap", "sort_buffer", "join_buffer", "read_buffer",
 				"read_rnd_buffer", "thread_stack", "net_buffers", "binlog_caches", "tmp_table",
 				// the measured terms no variable names (budget.UnnamedTerms)
 				"connection_structures", "more_tmp_tables", "temptable_thread_block", "packet_copies", "open_tables", "allocator_slack")) {

@@ -44,7 +44,7 @@ class PlannerController {
 			"innodb_buffer_pool_instances", "innodb_dedicated_server", "innodb_log_buffer_size",
 			"innodb_additional_mem_pool_size", "innodb_use_sys_malloc", "key_buffer_size", "query_cache_size",
 			"query_cache_type", "aria_pagecache_buffer_size", "performance_schema", "internal_tmp_mem_storage_engine",
-			"temptable_max_ram");
+			"temptable_max_ram", "temptable_use_mmap", "temptable_max_mmap");
 
 	/**
 	 * The variables a DBA changes first, shown beside Host RAM outside every folded section (in

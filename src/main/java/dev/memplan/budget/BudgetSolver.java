@@ -223,7 +223,7 @@ final class BudgetSolver {
 	}
 
 	/**
-	 * Global memory a DBA trades before the pool: TempTable's cap on a small host, an oversized key
+	 * Global memory a DBA trades before the pool: TempTable's cap and its mapped overflow, an oversized key
 	 * or query cache (largest saving first), then performance_schema on a small host, last because
 	 * it gives up instrumentation rather than a cache.
 	 */
@@ -279,6 +279,10 @@ final class BudgetSolver {
 		if ("TempTable".equals(original.text("internal_tmp_mem_storage_engine")) && original.has("temptable_max_ram")) {
 			long threePercent = draft.context().host().hostRamBytes() / 100 * 3 / MIB * MIB;
 			cuts.add(new Cut("temptable_max_ram", null, Math.max(TEMPTABLE_FLOOR, threePercent), LeverKind.GLOBAL_TRADE));
+			Cut overflow = tempTableOverflowOff(original);
+			if (overflow != null) {
+				cuts.add(overflow);
+			}
 		}
 		if (original.has("key_buffer_size")) {
 			cuts.add(new Cut("key_buffer_size", null, defaultOf(original, "key_buffer_size"), LeverKind.GLOBAL_TRADE));
@@ -288,6 +292,22 @@ final class BudgetSolver {
 		}
 		cuts.removeIf((cut) -> draft.value(cut.name()) <= cut.target());
 		return ranked(draft, cuts);
+	}
+
+	/**
+	 * TempTable's memory-mapped overflow off (docs/memory-model.md#solver-global-trades): a temporary
+	 * table that outgrows temptable_max_ram then becomes an InnoDB on-disk table, whose pages are in the
+	 * buffer pool, as MySQL 8.4 does by default (temptable_max_mmap = 0). temptable_max_mmap = 0 from
+	 * 8.0.23, temptable_use_mmap = OFF on 8.0.16 to 8.0.22; before 8.0.16 nothing turns it off.
+	 */
+	private static Cut tempTableOverflowOff(EffectiveSettings original) {
+		if (original.has("temptable_use_mmap") && !original.isOn("temptable_use_mmap")) {
+			return null;
+		}
+		if (original.has("temptable_max_mmap")) {
+			return new Cut("temptable_max_mmap", null, 0, LeverKind.GLOBAL_TRADE);
+		}
+		return original.has("temptable_use_mmap") ? new Cut("temptable_use_mmap", null, 0, LeverKind.GLOBAL_TRADE) : null;
 	}
 
 	private static List<Cut> ranked(Draft draft, List<Cut> cuts) {

@@ -13,7 +13,7 @@ public record Lever(String variable, long from, long to, long savesBytes, LeverK
 
 	/** The ON/OFF variables a recommendation may change: their from and to are 1 and 0, neither bytes nor a count. */
 	public static boolean isSwitch(String variable) {
-		return "performance_schema".equals(variable);
+		return "performance_schema".equals(variable) || "temptable_use_mmap".equals(variable);
 	}
 
 	public boolean isSwitch() {

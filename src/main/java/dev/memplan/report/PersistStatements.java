@@ -67,7 +67,7 @@ public final class PersistStatements {
 		return switch (name) {
 			case "innodb_buffer_pool_size" -> "persist.when.pool";
 			case "max_connections" -> "persist.when.connections";
-			case "temptable_max_ram", "key_buffer_size" -> "persist.when.now";
+			case "temptable_max_ram", "temptable_max_mmap", "temptable_use_mmap", "key_buffer_size" -> "persist.when.now";
 			default -> "persist.when.sessions";
 		};
 	}

@@ -24,6 +24,9 @@ public final class SnippetWriter {
 
 	private static final long DEFAULT_CHUNK = 128L << 20;
 
+	/** Global trades that change what the server does, not only how much it caches: the snippet says what they cost. */
+	private static final List<String> TRADES_WITH_A_COST = List.of("temptable_max_mmap");
+
 	private SnippetWriter() {
 	}
 
@@ -106,6 +109,9 @@ public final class SnippetWriter {
 		if (lever.isSwitch()) {
 			// what the server stops doing, said beside the bytes: the saving is memplan's estimate of it
 			return text("snippet.lever.switch", was, saves, text("lever.trade." + lever.variable() + (plan.profile().isMySql() ? ".mysql" : ".mariadb")));
+		}
+		if (TRADES_WITH_A_COST.contains(lever.variable())) {
+			return text("snippet.lever.trade", was, saves, text("lever.trade." + lever.variable()));
 		}
 		return (lever.kind() == LeverKind.PER_CONNECTION_TO_FLOOR)
 				? text("snippet.lever.floor", was, saves, text("lever.floor." + lever.variable()))

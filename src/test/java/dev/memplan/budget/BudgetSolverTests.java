@@ -57,6 +57,38 @@ class BudgetSolverTests {
 	}
 
 	@Test
+	void turnsTempTablesMappedOverflowOffOnASmallHost() {
+		// stock 8.0 on 2 GiB with 100 connections: past temptable_max_ram, TempTable may map 1 GiB of files
+		// (temptable_max_mmap), all of it resident once touched; 0 sends the overflow to InnoDB on-disk tables
+		// as 8.4 does by default. The largest global saving, so the first lever
+		Plan plan = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), set("max_connections", "100"), ConnectionPolicy.KEEP);
+		Lever off = plan.solution().chosen().levers().get(0);
+		assertThat(off.variable()).isEqualTo("temptable_max_mmap");
+		assertThat(off.from()).isEqualTo(GIB);
+		assertThat(off.to()).isZero();
+		assertThat(off.kind()).isEqualTo(LeverKind.GLOBAL_TRADE);
+		assertThat(off.savesBytes()).isEqualTo(GIB);
+		// 8.0.16 to 8.0.22 have no temptable_max_mmap: temptable_use_mmap OFF does it (the assumed 1 GiB saved)
+		Plan older = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), set("max_connections", "100").release("8.0.20"), ConnectionPolicy.KEEP);
+		Lever switchOff = lever(older.solution().chosen(), "temptable_use_mmap");
+		assertThat(switchOff.from()).isEqualTo(1);
+		assertThat(switchOff.to()).isZero();
+		assertThat(switchOff.isSwitch()).isTrue();
+		assertThat(switchOff.savesBytes()).isEqualTo(TempTableOverflow.UNBOUNDED_ASSUMPTION);
+		// before 8.0.16 nothing turns it off
+		Plan oldest = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), set("max_connections", "100").release("8.0.15"), ConnectionPolicy.KEEP);
+		assertThat(oldest.solution().chosen().levers()).extracting(Lever::variable)
+			.doesNotContain("temptable_use_mmap", "temptable_max_mmap");
+		// 16 GiB: stock 8.0 fits as configured, but the tier's pool (11,776 MiB) does not fit beside the overflow;
+		// a global trade comes before the pool, so the overflow goes off there too
+		Plan large = plan("mysql-8.0", HostSpec.ofRam(16 * GIB), set("max_connections", "100"), ConnectionPolicy.KEEP);
+		assertThat(large.budget().verdict()).isEqualTo(Verdict.FITS);
+		// (then temptable_max_ram to 3 % of RAM, 491 MiB, and the pool 11,264 MiB in 8 × 128 MiB chunks)
+		assertThat(large.solution().chosen().values()).containsEntry("temptable_max_mmap", 0L)
+			.containsEntry("temptable_max_ram", 491 * MIB).containsEntry("innodb_buffer_pool_size", 11264 * MIB);
+	}
+
+	@Test
 	void putsPerConnectionBuffersBackToTheirDefaultsLargestSavingFirst() {
 		// my-innodb-heavy-4G's buffers on a 96 GiB MySQL 5.6 host with the file's 100 connections: the tier's
 		// pool fits once tmp_table_size is back at its default, so nothing else is touched
@@ -131,8 +163,8 @@ class BudgetSolverTests {
 	void switchesPerformanceSchemaOffOnATinyMySqlHostWhereItsSizeIsAnEstimate() {
 		// stock MySQL 8.0 on 2 GiB, 151 connections kept. Offline, performance_schema is the estimate at 151
 		// connections, 230,238,152 B (PerformanceSchemaSizeTests, docs/memory-model.md#term-performance-schema); the budget
-		// limit is 2 GiB x 85 % = 1,825,361,100 B. TempTable's 1 GiB goes to 64 MiB first (a cache), then P_S,
-		// then buffers to their floors; what is left is the pool
+		// limit is 2 GiB x 85 % = 1,825,361,100 B. TempTable's mapped overflow goes off first (1 GiB, the largest
+		// saving), its 1 GiB RAM cap to 64 MiB (a cache), then buffers to their floors, then P_S; what is left is the pool
 		Plan estimated = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), ServerSettings.empty(), (Long) null);
 		ChangeSet chosen = estimated.solution().chosen();
 		assertThat(estimated.budget().budgetLimitBytes()).isEqualTo(1_825_361_100L);
@@ -143,10 +175,13 @@ class BudgetSolverTests {
 		assertThat(off.kind()).isEqualTo(LeverKind.GLOBAL_TRADE);
 		// the whole estimate: the recommended configuration with P_S left ON is exactly that much larger
 		assertThat(off.savesBytes()).isEqualTo(230_238_152L);
-		// ranked after TempTable's cap (1 GiB - 64 MiB = 1,006,632,960 B saved), before the buffers at their floors
-		assertThat(chosen.levers().get(0).variable()).isEqualTo("temptable_max_ram");
-		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo(1_006_632_960L);
-		assertThat(chosen.levers().get(1).variable()).isEqualTo("performance_schema");
+		// ranked after TempTable's overflow (1 GiB saved) and cap (1 GiB - 64 MiB = 1,006,632,960 B saved), before the
+		// buffers at their floors
+		assertThat(chosen.levers().get(0).variable()).isEqualTo("temptable_max_mmap");
+		assertThat(chosen.levers().get(0).savesBytes()).isEqualTo(GIB);
+		assertThat(chosen.levers().get(1).variable()).isEqualTo("temptable_max_ram");
+		assertThat(chosen.levers().get(1).savesBytes()).isEqualTo(1_006_632_960L);
+		assertThat(chosen.levers().get(2).variable()).isEqualTo("performance_schema");
 		assertThat(chosen.fits()).isTrue();
 		assertThat(chosen.replanned().verdict()).isEqualTo(Verdict.FITS);
 		assertThat(chosen.replanned().worstCaseBytes()).isLessThanOrEqualTo(1_825_361_100L);
@@ -199,9 +234,9 @@ class BudgetSolverTests {
 
 	@Test
 	void leavesPerformanceSchemaAloneWhenThePlanFits() {
-		// MySQL 8.0 with a 64M TempTable cap and 20 connections fits 2 GiB as configured: nothing to trade
-		Plan plan = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), set("temptable_max_ram", "64M", "max_connections", "20",
-				"innodb_buffer_pool_size", "512M"), (Long) null);
+		// MySQL 8.0 with a 64M TempTable cap, its mapped overflow off and 20 connections fits 2 GiB as configured: nothing to trade
+		Plan plan = plan("mysql-8.0", HostSpec.ofRam(2 * GIB), set("temptable_max_ram", "64M", "temptable_max_mmap", "0",
+				"max_connections", "20", "innodb_buffer_pool_size", "512M"), (Long) null);
 		assertThat(plan.budget().verdict()).isEqualTo(Verdict.FITS);
 		assertThat(plan.solution().chosen().values()).doesNotContainKey("performance_schema");
 	}

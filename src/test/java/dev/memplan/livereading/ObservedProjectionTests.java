@@ -76,6 +76,11 @@ class ObservedProjectionTests {
 		// temptable_max_ram (1 GiB) is not counted: only the 5 MiB the pool holds now
 		assertThat(holding - idle).isEqualTo(5 * MIB);
 		assertThat(idle).isLessThan(1L << 30);
+		// the area counts RAM and mapped files alike: 1 GiB + 300 MiB held is the full RAM pool plus 300 MiB of
+		// mapped overflow (docs/memory-terms.md#temptable-mmap), neither counted at its cap (1 GiB each)
+		long spilled = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS,
+				List.of(new LiveSnapshot.Consumer("temptable", (1L << 30) + 300 * MIB)));
+		assertThat(spilled - idle).isEqualTo((1L << 30) + 300 * MIB);
 	}
 
 	@Test

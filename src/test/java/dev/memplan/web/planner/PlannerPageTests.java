@@ -63,9 +63,15 @@ class PlannerPageTests {
 
 	@Test
 	void verdictBoxWritesPerformanceSchemaAsOnAndOffNotAsBytes() throws Exception {
-		// stock MySQL 8.0 on 2 GiB (BudgetSolverTests): TempTable's 1 GiB → 64 MiB saves 1,006,632,960 B, then
-		// performance_schema OFF saves its whole estimate at 151 connections, 230,238,152 B (PerformanceSchemaSizeTests)
+		// stock MySQL 8.0 on 2 GiB (BudgetSolverTests): TempTable's mapped overflow off saves 1 GiB first, then its
+		// 1 GiB → 64 MiB saves 1,006,632,960 B; the verdict box shows those two
 		this.mvc.perform(get("/?server=mysql-8.0&hostRam=2G"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<li title=\"1,073,741,824 B\">temptable_max_mmap: 1 GiB \u2192 0 B, saves 1 GiB</li>")))
+			.andExpect(content().string(containsString("<li title=\"1,006,632,960 B\">temptable_max_ram: 1 GiB \u2192 64 MiB, saves 960 MiB</li>")));
+		// with the overflow already off, performance_schema OFF is the second lever: its whole estimate at 151
+		// connections, 230,238,152 B (PerformanceSchemaSizeTests)
+		this.mvc.perform(get("/?server=mysql-8.0&hostRam=2G&temptable_max_mmap=0"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<li title=\"1,006,632,960 B\">temptable_max_ram: 1 GiB \u2192 64 MiB, saves 960 MiB</li>")))
 			.andExpect(content().string(containsString("<li title=\"230,238,152 B\">performance_schema: ON \u2192 OFF, saves 219.6 MiB</li>")));

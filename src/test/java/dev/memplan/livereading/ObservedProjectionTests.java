@@ -78,7 +78,7 @@ class ObservedProjectionTests {
 		assertThat(idle).isLessThan(1L << 30);
 		// the area counts RAM and mapped files alike: 1 GiB + 300 MiB held is the full RAM pool plus 300 MiB of
 		// mapped overflow (docs/memory-terms.md#temptable-mmap), neither counted at its cap (1 GiB each)
-		long spilled = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS,
+		long spilled = ObservedProjection.residentGlobal(mysql.lineItems(), Map.of(), STATUS, TERMS, CALIBRATION,
 				List.of(new LiveSnapshot.Consumer("temptable", (1L << 30) + 300 * MIB)));
 		assertThat(spilled - idle).isEqualTo((1L << 30) + 300 * MIB);
 	}

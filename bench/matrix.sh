@@ -338,9 +338,10 @@ config_args() { # the configurations: name pool max_conn sort join read read_rnd
   # cap-host-ram: the smallest host (in GiB steps) where memplan recommends caps for the configuration:
   # caps only where they let every connection run an ordinary statement and still fit the limit
   # (docs/memory-terms.md#server-side-caps). MySQL small on 2G used to get its minimums, 3M and 16M,
-  # which closed 49 of 50 connections; now 2G gets none and 3G gets 20M/1020M. MariaDB small gets
-  # none on 2G and 3G (24M on 4G), medium and large none on 4G and 6G (23M and 52M on 8G).
-  local small_cap=4G; [ "$server" = mariadb ] || small_cap=3G
+  # which closed 49 of 50 connections; now 2G gets none and 4G gets 20M/1020M (3G no longer fits once
+  # TempTable's 1 GiB mapped overflow is counted). MariaDB small gets none on 2G and 3G (24M on 4G),
+  # medium and large none on 4G and 6G (23M and 52M on 8G).
+  local small_cap=4G
   case $1 in
     small)  echo small  256M 50  2M 256K 128K 256K 16M $small_cap ;;
     medium) echo medium 1G   100 2M 256K 128K 256K 16M 8G ;;

@@ -133,14 +133,15 @@ class CeilingFiguresTests {
 		HostSpec host = HostSpec.ofRam(2 * GIB);
 		Budget budget = budget("mysql-8.0", host, SMALL);
 		EffectiveSettings settings = effective("mysql-8.0", host, SMALL);
-		// 2,359,886,450 with P_S at the old flat 128 MiB; its estimate at 151 connections is 230,238,152 (PerformanceSchemaSizeTests)
-		assertThat(budget.worstCaseBytes()).isEqualTo(2455906874L);
+		// 2,359,886,450 with P_S at the old flat 128 MiB; its estimate at 151 connections is 230,238,152 (PerformanceSchemaSizeTests):
+		// 2,455,906,874, + TempTable's 1 GiB mapped overflow (temptable_max_mmap, TempTableOverflowTests)
+		assertThat(budget.worstCaseBytes()).isEqualTo(2455906874L + GIB).isEqualTo(3529648698L);
 		assertThat(budget.budgetLimitBytes()).isEqualTo(1825361100L);
 		assertThat(MemoryCaps.recommend(settings, budget, UnnamedTermsTests.TERMS, 50)).isNull();
 		MemoryCaps.CannotFit cannot = MemoryCaps.cannotFit(settings, budget, UnnamedTermsTests.TERMS, 50);
-		// room 1,825,361,100 − 1,752,550,604 global = 72,810,496, less than the 51 slots' untracked 16 MiB each; the
-		// least global cap, 49 idle × 1,474,560 + one ordinary 20,021,248 = 92,274,688 (88 MiB), bounds nothing the
-		// 51 × 11,908,546 per connection does not: the ceiling stays 2,359,886,450
+		// the global terms alone (2,922,312,852 with the overflow) pass the 1,825,361,100 limit; the least global cap,
+		// 49 idle × 1,474,560 + one ordinary 20,021,248 = 92,274,688 (88 MiB), bounds nothing the 51 × 11,908,546 per
+		// connection does not: the ceiling stays where it is
 		assertThat(cannot.cappedWorstCaseBytes()).isEqualTo(budget.worstCaseBytes());
 		assertThat(cannot.ordinary().statementBytes()).isEqualTo(20021248L);
 		assertThat(cannot.mustServe()).isEqualTo(50);
@@ -148,9 +149,11 @@ class CeilingFiguresTests {
 
 	@Test
 	void aSmallConfigurationThatFitsGetsCapsThatLetEveryConnectionRunAnOrdinaryStatement() {
-		HostSpec host = HostSpec.ofRam(3 * GIB);
+		// 4 GiB: with TempTable's 1 GiB mapped overflow the small configuration no longer fits 3 GiB (3,529,648,698 against
+		// 2,738,041,651); on 4 GiB it does (≤ 3,650,722,201)
+		HostSpec host = HostSpec.ofRam(4 * GIB);
 		Budget budget = budget("mysql-8.0", host, SMALL);
-		assertThat(budget.worstCaseBytes()).isLessThanOrEqualTo(budget.budgetLimitBytes()); // 2,359,886,450 ≤ 2,738,041,651
+		assertThat(budget.worstCaseBytes()).isEqualTo(3529648698L).isLessThanOrEqualTo(budget.budgetLimitBytes());
 		MemoryCaps caps = MemoryCaps.recommend(effective("mysql-8.0", host, SMALL), budget, UnnamedTermsTests.TERMS, 50);
 		// what the plan budgets a connection (11,908,546 − 1 MiB stack = 10,859,970, 10 MiB) is below an ordinary
 		// statement (20,021,248, 20 MiB up): the cap is 20 MiB, not the 10 MiB the budget alone gave
@@ -172,15 +175,16 @@ class CeilingFiguresTests {
 		// + binlog 65,536 + one 16M temp table = 85,032,960, so the cap is 82 MiB (it was 65 MiB: no temp table)
 		assertThat(caps.ordinary().statementBytes()).isEqualTo(85032960L);
 		assertThat(caps.sessionCapBytes()).isEqualTo(82 * MIB);
-		// global 1,707,642,414 (BudgetCalculatorTests.mysql80Defaults: P_S's estimate 230,238,152 at 151 connections);
-		// room 7,301,444,403 − 1,707,642,414 = 5,593,801,989, less 152 slots × 16 MiB untracked = 3,043,665,157, down
-		// to whole MiB: 2,902 MiB, far below 152 × 82 MiB = 13,069,451,264: the total bound is the global cap's point
-		assertThat(caps.globalCapBytes()).isEqualTo(2902 * MIB).isEqualTo(3042967552L);
+		// global 2,781,384,238 (BudgetCalculatorTests.mysql80Defaults: P_S's estimate 230,238,152 at 151 connections,
+		// TempTable's 1 GiB mapped overflow); room 7,301,444,403 − 2,781,384,238 = 4,520,060,165, less 152 slots × 16 MiB
+		// untracked = 1,969,923,333, down to whole MiB: 1,878 MiB, far below 152 × 82 MiB = 13,069,451,264: the total
+		// bound is the global cap's point
+		assertThat(caps.globalCapBytes()).isEqualTo(1878 * MIB).isEqualTo(1969225728L);
 		assertThat(caps.globalCapBytes()).isLessThan(152 * caps.sessionCapBytes());
-		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(1707642414L + 3042967552L + 152 * 16 * MIB).isEqualTo(7300746798L)
+		assertThat(caps.cappedWorstCaseBytes()).isEqualTo(2781384238L + 1969225728L + 152 * 16 * MIB).isEqualTo(7300746798L)
 			.isLessThanOrEqualTo(budget.budgetLimitBytes());
-		// (3,042,967,552 − 151 × 1,474,560) / (85,032,960 − 1,474,560) = 33.8: 33 of the 151 sort at once, the rest idle
-		assertThat(caps.ordinaryAtOnce()).isEqualTo(33);
+		// (1,969,225,728 − 151 × 1,474,560) / (85,032,960 − 1,474,560) = 20.9: 20 of the 151 sort at once, the rest idle
+		assertThat(caps.ordinaryAtOnce()).isEqualTo(20);
 		assertThat(caps.mustServe()).isEqualTo(151);
 	}
 

@@ -63,7 +63,8 @@ class MySqlCapsIntegrationTests {
 		StringBuilder text = new StringBuilder("[mysqld]\n");
 		SMALL.forEach((pair) -> text.append(pair[0]).append(" = ").append(pair[1]).append('\n'));
 		Files.writeString(cnf, text);
-		Plan small = plan(3L << 30);
+		// 4 GiB: the smallest whole GiB on which this configuration fits with TempTable's 1 GiB mapped overflow counted
+		Plan small = plan(4L << 30);
 		MemoryCaps caps = MemoryCaps.recommend(small.settings(), small.budget(), MemoryTerms.standard(),
 				small.solution().demand().mustServe());
 		// CeilingFiguresTests: 20 MiB a connection (an ordinary statement tracks 20,021,248 bytes), 51 × 20 MiB together

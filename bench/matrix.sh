@@ -53,7 +53,7 @@ export MEMPLAN_BENCH_PASSWORD=bench-pass-1
 unzip -q "$jar" 'BOOT-INF/*' -d "$BENCH_WORK/jar"
 # Two FIFOs rather than a coproc: bash's process substitution may reuse a coproc's descriptor.
 mkfifo "$BENCH_WORK/memplan.in" "$BENCH_WORK/memplan.out"
-java -XX:TieredStopAtLevel=1 -Xmx256m -cp "$BENCH_WORK/jar/BOOT-INF/classes:$BENCH_WORK/jar/BOOT-INF/lib/*" bench/lib/MemplanRunner.java \
+java -XX:TieredStopAtLevel=1 -Xmx4g -cp "$BENCH_WORK/jar/BOOT-INF/classes:$BENCH_WORK/jar/BOOT-INF/lib/*" bench/lib/MemplanRunner.java \
   < "$BENCH_WORK/memplan.in" > "$BENCH_WORK/memplan.out" &
 MEMPLAN_PID=$!
 exec {memplan_in}> "$BENCH_WORK/memplan.in" {memplan_out}< "$BENCH_WORK/memplan.out"
@@ -226,6 +226,12 @@ memplan_json() { # out-file memplan-arguments...: memplan's answer (JSON), from 
   cat "$out"
 }
 
+sessions_cmd() { # @open|@close arguments...: MemplanRunner's session driver; waits for its answer
+  (IFS=$'\t'; printf '%s\n' "$*") >&"$memplan_in"
+  local rc; read -r rc <&"$memplan_out"
+  [ "$rc" = 0 ] || echo "# sessions: $1 answered $rc" >&2
+}
+
 row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes, MySQL) first-of-group(yes|no)
   local name=$1 runcnf=$2 maxconn=$3 workload=$4 n=$5 cap=$6 gcap=$7 first=$8 row_started; row_started=$(date +%s)
   local sqlfile packet; sqlfile=$(bench_workload_sql "$workload" "$server"); packet=$(bench_workload_packet "$workload")
@@ -236,22 +242,10 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
     phase reset
   fi
   local rss0; rss0=$(bench_kib VmRSS)
-  : > "$BENCH_WORK/client.err"
-  local clients=() i
-  for i in $(seq 1 "$n"); do
-    { cat "$sqlfile"; echo "SELECT SLEEP(600);"; } | mariadb --no-defaults --max-allowed-packet=1G -h 127.0.0.1 -P "$BENCH_PORT" \
-      -ubench -p"$MEMPLAN_BENCH_PASSWORD" bench >/dev/null 2>>"$BENCH_WORK/client.err" &
-    clients+=($!)
-  done
-  # wait until every session has finished its workload (it sleeps, or it failed and left)
-  local waited=0 sleeping
-  while :; do
-    sleeping=$(srv_sql -N -e "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP(600)%'" 2>/dev/null || echo 0)
-    local alive=0 p; for p in "${clients[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
-    [ "$sleeping" -ge "$alive" ] && break
-    waited=$((waited + 1)); [ "$waited" -gt 1200 ] && break
-    sleep 0.1
-  done
+  # the sessions, in memplan's JVM (MemplanRunner's Sessions): N connect, start the workload at one
+  # moment, and are held connected once it is done; a failed statement ends its session
+  sessions_cmd @open "$BENCH_WORK/sessions.out" "$BENCH_PORT" bench MEMPLAN_BENCH_PASSWORD "$n" "$sqlfile"
+  cp "$BENCH_WORK/sessions.out.err" "$BENCH_WORK/client.err"
   phase workload
   local live; live=$(memplan_json "$BENCH_WORK/live.json" check --live "127.0.0.1:$BENCH_PORT" --user "$probe_user" \
     --password-env MEMPLAN_BENCH_PASSWORD --ram "$ram" ${packet:+--largest-packet $packet} --format json --fail-on overcommitted)
@@ -265,8 +259,8 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
     phase tuner
   fi
   local hwm; hwm=$(( $(bench_kib VmHWM) * 1024 ))
+  sessions_cmd @close "$BENCH_WORK/sessions.out"
   end_sessions
-  wait "${clients[@]}" 2>/dev/null || true
   phase end
   local refused; refused=$(grep -c "$(srv_refusal)" "$BENCH_WORK/client.err" || true)
   # the offline plan depends on the file, N and the packet only: planned once per combination

@@ -5,8 +5,19 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.memplan.cli.MemplanCli;
 
@@ -19,6 +30,10 @@ import dev.memplan.cli.MemplanCli;
  * Writes the command's standard output to OUT_FILE and its standard error to OUT_FILE.err, then prints
  * the exit code on a line of its own (the caller waits for that line). Ends at the end of its input.
  * Run: java -cp CLASSES_AND_LIBS bench/lib/MemplanRunner.java (bench/matrix.sh unpacks the jar for it).
+ *
+ * It also drives the matrix's client sessions ({@link Sessions}): {@code @open OUT PORT USER PASSWORD_ENV N SQL_FILE}
+ * opens N sessions, starts their workload at one moment and answers when every session has finished it,
+ * holding them connected; {@code @close OUT} ends them.
  */
 public class MemplanRunner {
 
@@ -30,6 +45,11 @@ public class MemplanRunner {
 				continue;
 			}
 			List<String> fields = Arrays.asList(line.split("\t", -1));
+			if (fields.get(0).startsWith("@")) {
+				System.out.println(Sessions.command(fields));
+				System.out.flush();
+				continue;
+			}
 			String outFile = fields.get(0);
 			int code;
 			try (PrintStream out = new PrintStream(new FileOutputStream(outFile), true, StandardCharsets.UTF_8);
@@ -47,6 +67,155 @@ public class MemplanRunner {
 			System.out.println(code);
 			System.out.flush();
 		}
+	}
+
+	/**
+	 * The matrix's client sessions, in this JVM rather than a {@code mariadb} client process each: the
+	 * processes cost more than the server's own work (bigpacket: 0.75 s of client CPU per session against
+	 * 0.32 s of the server's; bench/README.md, "Where the time goes"). Each session connects, waits at a
+	 * gate until all N are connected, then runs the workload's statements in order, so the N statements
+	 * run at once as the matrix means them to (a process per session started them spread over seconds).
+	 * A session whose statement fails ends there, as the {@code mariadb} client does without --force: its
+	 * error (a cap's refusal, for one) goes to OUT.err, one line each; OUT gets "ok K" and "failed F".
+	 */
+	static final class Sessions {
+
+		private static final List<Connection> open = Collections.synchronizedList(new ArrayList<>());
+
+		static int command(List<String> fields) {
+			try {
+				return switch (fields.get(0)) {
+					case "@open" -> open(Path.of(fields.get(1)), Integer.parseInt(fields.get(2)), fields.get(3), System.getenv(fields.get(4)),
+							Integer.parseInt(fields.get(5)), Path.of(fields.get(6)));
+					case "@close" -> close();
+					default -> 2;
+				};
+			}
+			catch (IOException | InterruptedException | RuntimeException ex) {
+				ex.printStackTrace();
+				return 3;
+			}
+		}
+
+		/** A workload file's statements: each ends with a semicolon at the end of a line (no DELIMITER). */
+		static List<String> statements(String text) {
+			List<String> statements = new ArrayList<>();
+			StringBuilder current = new StringBuilder();
+			for (String line : text.split("\n")) {
+				current.append(line).append('\n');
+				if (line.stripTrailing().endsWith(";")) {
+					String statement = current.toString().strip();
+					statements.add(statement.substring(0, statement.length() - 1));
+					current.setLength(0);
+				}
+			}
+			if (!current.toString().isBlank()) {
+				statements.add(current.toString().strip());
+			}
+			return statements;
+		}
+
+		private static int open(Path out, int port, String user, String password, int n, Path sqlFile) throws IOException, InterruptedException {
+			List<String> statements = statements(Files.readString(sqlFile));
+			Properties properties = new Properties();
+			properties.setProperty("user", user);
+			properties.setProperty("password", password);
+			properties.setProperty("sslMode", "DISABLED");
+			properties.setProperty("allowPublicKeyRetrieval", "true");
+			properties.setProperty("connectTimeout", "30000");
+			String url = "jdbc:mysql://127.0.0.1:" + port + "/bench";
+			CountDownLatch connected = new CountDownLatch(n);
+			CountDownLatch gate = new CountDownLatch(1);
+			CountDownLatch finished = new CountDownLatch(n);
+			List<String> errors = Collections.synchronizedList(new ArrayList<>());
+			int[] ok = new int[1];
+			for (int i = 0; i < n; i++) {
+				Thread session = new Thread(() -> {
+					Connection connection = null;
+					try {
+						try {
+							connection = DriverManager.getConnection(url, properties);
+							open.add(connection);
+						}
+						finally {
+							connected.countDown();
+						}
+						gate.await();
+						try (Statement statement = connection.createStatement()) {
+							for (String sql : statements) {
+								boolean results = statement.execute(sql);
+								// read every result a CALL or a multi-result statement returns
+								while (results || statement.getUpdateCount() != -1) {
+									if (results) {
+										try (var rows = statement.getResultSet()) {
+											while (rows.next()) {
+												// the rows are received; nothing is kept
+											}
+										}
+									}
+									results = statement.getMoreResults();
+								}
+							}
+						}
+						synchronized (ok) {
+							ok[0]++;
+						}
+					}
+					catch (SQLException ex) {
+						errors.add(String.valueOf(ex.getMessage()).replace('\n', ' '));
+						if (connection != null) {
+							open.remove(connection);
+							try {
+								connection.close();
+							}
+							catch (SQLException closed) {
+								// the server may have closed it first (MySQL's global cap does)
+							}
+						}
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					finally {
+						finished.countDown();
+					}
+				}, "session-" + i);
+				session.setDaemon(true);
+				session.start();
+			}
+			connected.await(120, TimeUnit.SECONDS);
+			gate.countDown();
+			boolean all = finished.await(600, TimeUnit.SECONDS);
+			Files.writeString(out, "ok " + ok[0] + "\nfailed " + errors.size() + "\n" + (all ? "" : "timed out\n"));
+			Files.write(Path.of(out + ".err"), new ArrayList<>(errors));
+			return all ? 0 : 1;
+		}
+
+		private static int close() throws InterruptedException {
+			List<Connection> connections;
+			synchronized (open) {
+				connections = new ArrayList<>(open);
+				open.clear();
+			}
+			List<Thread> closing = new ArrayList<>();
+			for (Connection connection : connections) {
+				Thread t = new Thread(() -> {
+					try {
+						connection.close();
+					}
+					catch (SQLException ex) {
+						// closed by the server already
+					}
+				});
+				t.start();
+				closing.add(t);
+			}
+			for (Thread t : closing) {
+				t.join(30_000);
+			}
+			return 0;
+		}
+
 	}
 
 }

@@ -97,16 +97,33 @@ public class MemplanRunner {
 			}
 		}
 
-		/** A workload file's statements: each ends with a semicolon at the end of a line (no DELIMITER). */
+		/** A workload file's statements, split at each semicolon outside quotes (the files use no DELIMITER). */
 		static List<String> statements(String text) {
 			List<String> statements = new ArrayList<>();
 			StringBuilder current = new StringBuilder();
-			for (String line : text.split("\n")) {
-				current.append(line).append('\n');
-				if (line.stripTrailing().endsWith(";")) {
-					String statement = current.toString().strip();
-					statements.add(statement.substring(0, statement.length() - 1));
+			char quote = 0;
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (quote != 0) {
+					current.append(c);
+					if (c == '\\' && i + 1 < text.length()) {
+						current.append(text.charAt(++i));
+					}
+					else if (c == quote) {
+						quote = 0;
+					}
+				}
+				else if (c == ';') {
+					if (!current.toString().isBlank()) {
+						statements.add(current.toString().strip());
+					}
 					current.setLength(0);
+				}
+				else {
+					if (c == '\'' || c == '"' || c == '`') {
+						quote = c;
+					}
+					current.append(c);
 				}
 			}
 			if (!current.toString().isBlank()) {

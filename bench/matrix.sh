@@ -4,7 +4,8 @@
 # MySQL 5.7.22 and 8.0.31 of the integration tests (bench/mysql-server.sh) — and at 100 % once more
 # with the memory cap memplan recommends (MariaDB max_session_mem_used; MySQL 8.0.31
 # connection_memory_limit and global_connection_memory_limit with tracking ON; 5.7 has no cap).
-# Each row starts the server afresh (BENCH_REUSE_SERVER=1: once per configuration and workload, see
+# Each MariaDB row starts the server afresh; MySQL's rows of one configuration and workload share a
+# start (its start and stop cost 3-5 s a row; BENCH_REUSE_SERVER: mysql by default, 0 none, 1 all; see
 # group), runs the workload in N sessions at once, holds them connected, reads them with memplan's
 # live probe (observed high-water marks and the projection), then takes the server's resident
 # high-water mark (VmHWM) from /proc. memplan plans the same option file offline (ceiling,
@@ -65,7 +66,7 @@ read -r -a mysql_configs <<< "${BENCH_MYSQL_CONFIGS:-${mariadb_configs[*]}}"
 full=yes
 [ "${#server_list[@]}" -eq 3 ] && [ ${#configs[@]} -eq 0 ] && [ "$BENCH_WORKLOADS" = "$BENCH_ALL_WORKLOADS" ] && [ "$shares" = "10 50 100" ] \
   && [ "$capped_rows" = 1 ] && [ "$BENCH_ROWS" = 30000 ] && [ "${BENCH_SMALL_TABLES:-2000}" = 2000 ] \
-  && [ -z "${BENCH_MYSQL_CONFIGS:-}" ] && [ "${BENCH_REUSE_SERVER:-0}" = 0 ] || full=no
+  && [ -z "${BENCH_MYSQL_CONFIGS:-}" ] && [ "${BENCH_REUSE_SERVER:-mysql}" = mysql ] || full=no
 if [ $full = yes ]; then out=bench/results/matrix.txt; tsv=bench/results/matrix.tsv
 else out=bench/results/matrix-partial.txt; tsv=bench/results/matrix-partial.tsv; fi
 phases=${BENCH_PHASES:-${tsv%.tsv}-phases.tsv}
@@ -155,16 +156,19 @@ ratio() { [ "$1" = - ] || [ "$2" = - ] || [ "$2" = 0 ] && echo - || awk -v a="$1
 budget=${BENCH_BUDGET_SECONDS:-1110}
 deadline=$started
 capram=-
-# A group: one server start for its rows. By default a group is one row (a fresh server each time).
-# With BENCH_REUSE_SERVER=1 a group is the rows of one configuration and workload at ascending
-# connection counts: between them the sessions end, Max_used_connections is flushed and the resident
-# high-water mark is reset (clear_refs, Linux 4.0+), so VmHWM starts from what the server kept of the
-# row before. That saves a start and a stop per row but is not the default: on MySQL 8.0.31 the kept
-# memory added to the next peak (bench/README.md, "Where the time goes").
+# A group: one server start for its rows. On MariaDB a group is one row (a fresh server each time: a
+# start and a stop cost it 0.4 s). On MySQL a group is the rows of one configuration and workload at
+# ascending connection counts: between them the sessions end, Max_used_connections is flushed and the
+# resident high-water mark is reset (clear_refs, Linux 4.0+), so VmHWM starts from what the server
+# kept of the row before. That saves MySQL's 3-5 s start and stop per row, and costs what the server
+# kept: on 8.0.31 tmpstorm N = 50 started 52 MiB higher and its live error moved from +10 to +9 %
+# (bench/README.md, "Where the time goes").
 group() { # config-name cnf max_conn workload cap(-|bytes) global-cap(-|bytes, MySQL) N...
   local name=$1 cnf=$2 maxconn=$3 workload=$4 cap=$5 gcap=$6; shift 6
   local counts=("$@") n
-  if [ "${BENCH_REUSE_SERVER:-0}" != 1 ] && [ ${#counts[@]} -gt 1 ]; then
+  local reuse=${BENCH_REUSE_SERVER:-mysql}
+  [ "$reuse" != mysql ] || { [[ "$server" == mysql-* ]] && reuse=1 || reuse=0; }
+  if [ "$reuse" != 1 ] && [ ${#counts[@]} -gt 1 ]; then
     for n in "${counts[@]}"; do group "$name" "$cnf" "$maxconn" "$workload" "$cap" "$gcap" "$n"; done
     return 0
   fi

@@ -230,29 +230,32 @@ def write_readmes(txt, servers, m):
     table = [line for line in lines if line.startswith("|")]
     timing = [line.lstrip("# ") for line in lines if line.startswith("# ") and (" min " in line) and not line.startswith("# bench")]
     left_out = [line for line in lines if line.startswith("# not run")]
-    text = f"""Each row starts a throw-away server (its own data directory and port) — MariaDB 10.11
-({mariadb_name}), and the real MySQL 5.7.22 and 8.0.31 of the integration tests
-([below](#real-mysql)) — runs one of eight workloads in N sessions at once — a filesort, a join
-without an index, a GROUP BY temp-table storm, several temporary tables in one statement (derived
-table, DISTINCT, GROUP BY, UNION, window; on 5.7, which has no window functions, without the window),
-a 16 MiB statement and a 30 MB result with `max_allowed_packet` 64M, prepared statements and a stored
-procedure with a cursor, 2,000 open tables, idle connections — at about 10, 50 and 100 % of
-`max_connections`. MariaDB runs three configurations (small: 256M pool, 50 connections, 2M sort, 16M
-temp tables; medium: 1G, 100; large buffers: 512M, 60, 8M sort and join, 32M temp tables), and at
-100 % once more with the `max_session_mem_used` memplan recommends (for a host where the ceiling does
-not fit, so that the cap binds). MySQL runs the same three configurations; rows past the run's time
-budget are left out and listed (see "Where the time goes" below). On 8.0.31 (TempTable, binary log on) every workload runs at 100 %
-once more with the `connection_memory_limit` and `global_connection_memory_limit` memplan recommends
-for mysql-8.0, with `global_connection_memory_tracking=ON` (for a 3G host: at 2G, where MariaDB's small
-rows take their cap, memplan finds no MySQL cap that fits, as TempTable's 1G pool and the open tables
-leave no room, and recommends MySQL's minimums, 3M and 16M, which closed 49 of 50 connections in a
-trial run); the sessions' user has no SUPER or
-CONNECTION_ADMIN, which MySQL exempts from the caps. A MySQL cap closes the connection (error 4082 or
-4081): *refused* counts those. MySQL 5.7 keeps no per-connection high-water marks, so its rows have
-no live projection, and no memory cap, so no capped rows. Peak RSS is the server's `VmHWM`. memplan
-plans the same option file offline (`--server mariadb-10.11`, `mysql-5.7`, `mysql-8.0`: ceiling,
-expected-peak range, capped ceiling) and reads the server live while the sessions are still
-connected (observed high-water marks, projection at `Max_used_connections`).
+    text = f"""Each MariaDB row starts a throw-away server (its own data directory and port); MySQL's rows of
+one configuration and workload share one start, at ascending N, with the resident high-water mark
+reset between them (a MySQL start and stop cost 3-5 s) — MariaDB 10.11 ({mariadb_name}), and the
+real MySQL 5.7.22 and 8.0.31 of the integration tests ([below](#real-mysql)). Each row runs one of
+eight workloads in N sessions at once — a filesort, a join without an index, a GROUP BY temp-table
+storm, several temporary tables in one statement (derived table, DISTINCT, GROUP BY, UNION, window;
+on 5.7, which has no window functions, without the window), an 8 MiB statement and a 16 MB result
+with `max_allowed_packet` 64M, prepared statements and a stored procedure with a cursor, 2,000 open
+tables, idle connections — at about 10, 50 and 100 % of `max_connections`. The sessions are
+Connector/J connections in one JVM (`bench/lib/MemplanRunner.java`): all N connect, then start their
+statements at one moment, and stay connected while memplan reads the server. MariaDB runs three
+configurations (small: 256M pool, 50 connections, 2M sort, 16M temp tables; medium: 1G, 100; large
+buffers: 512M, 60, 8M sort and join, 32M temp tables), and at 100 % once more with the
+`max_session_mem_used` memplan recommends (for a host where the ceiling does not fit, so that the cap
+binds). MySQL runs the same three configurations. On 8.0.31 (TempTable, binary log on) every
+workload runs at 100 % once more with the `connection_memory_limit` and
+`global_connection_memory_limit` memplan recommends for mysql-8.0, with
+`global_connection_memory_tracking=ON` (for the smallest host, in GiB steps, where memplan recommends
+caps: caps only where every connection can run an ordinary statement and the ceiling still fits);
+the sessions' user has no SUPER or CONNECTION_ADMIN, which MySQL exempts from the caps. A MySQL cap
+closes the connection (error 4082 or 4081): *refused* counts those. MySQL 5.7 keeps no
+per-connection high-water marks, so its rows have no live projection, and no memory cap, so no capped
+rows. Peak RSS is the server's `VmHWM`. memplan plans the same option file offline (`--server
+mariadb-10.11`, `mysql-5.7`, `mysql-8.0`: ceiling, expected-peak range, capped ceiling) and reads the
+server live while the sessions are still connected (observed high-water marks, projection at
+`Max_used_connections`).
 
 Latest run, {header}:
 

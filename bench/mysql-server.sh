@@ -61,13 +61,13 @@ start() {
     --bind-address=127.0.0.1 --socket="$work/mysqld.sock" --pid-file="$work/mysqld.pid" \
     --log-error="$work/error.log" --secure-file-priv="$work" "${extra[@]}" "${user[@]}" >"$work/console.log" 2>&1 &
   local launched=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 600); do
     if client "$work" -e 'SELECT 1' >/dev/null 2>&1; then
       echo "MySQL $version on 127.0.0.1:$port socket=$work/mysqld.sock pid=$(cat "$work/mysqld.pid")"
       return 0
     fi
     kill -0 "$launched" 2>/dev/null || { cat "$work/error.log" >&2; die "mysqld exited instead of starting"; }
-    sleep 0.5
+    sleep 0.1
   done
   kill "$launched" 2>/dev/null || true
   die "MySQL $version did not answer within 60 s (see $work/error.log)"
@@ -78,7 +78,7 @@ stop() {
   [ -f "$work/mysqld.pid" ] || return 0
   pid=$(cat "$work/mysqld.pid")
   kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
 }
 

@@ -75,7 +75,7 @@ public class MemplanRunner {
 	 * 0.32 s of the server's; bench/README.md, "Where the time goes"). Each session connects, waits at a
 	 * gate until all N are connected, then runs the workload's statements in order, so the N statements
 	 * run at once as the matrix means them to (a process per session started them spread over seconds).
-	 * A session whose statement fails ends there, as the {@code mariadb} client does without --force: its
+	 * A session whose statement fails runs no more statements but stays connected until {@code @close}: its
 	 * error (a cap's refusal, for one) goes to OUT.err, one line each; OUT gets "ok K" and "failed F".
 	 */
 	static final class Sessions {
@@ -179,16 +179,10 @@ public class MemplanRunner {
 						}
 					}
 					catch (SQLException ex) {
+						// the session stays connected, as an application's pooled connection would: MariaDB
+						// refuses the statement over max_session_mem_used and keeps the connection (and the
+						// mark it reached); MySQL's caps close the connection themselves
 						errors.add(String.valueOf(ex.getMessage()).replace('\n', ' '));
-						if (connection != null) {
-							open.remove(connection);
-							try {
-								connection.close();
-							}
-							catch (SQLException closed) {
-								// the server may have closed it first (MySQL's global cap does)
-							}
-						}
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();

@@ -236,7 +236,7 @@ reset between them (a MySQL start and stop cost 3-5 s) — MariaDB 10.11 ({maria
 real MySQL 5.7.22 and 8.0.31 of the integration tests ([below](#real-mysql)). Each row runs one of
 eight workloads in N sessions at once — a filesort, a join without an index, a GROUP BY temp-table
 storm, several temporary tables in one statement (derived table, DISTINCT, GROUP BY, UNION, window;
-on 5.7, which has no window functions, without the window), an 8 MiB statement and a 16 MB result
+on 5.7, which has no window functions, without the window), a 4 MiB statement and an 8 MB result
 with `max_allowed_packet` 64M, prepared statements and a stored procedure with a cursor, 2,000 open
 tables, idle connections — at about 10, 50 and 100 % of `max_connections`. The sessions are
 Connector/J connections in one JVM (`bench/lib/MemplanRunner.java`): all N connect, then start their

@@ -44,6 +44,9 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; t
 export BENCH_PORT=${BENCH_PORT:-16002}
 export BENCH_WORK; BENCH_WORK=$(mktemp -d /tmp/memplan-matrix.XXXX)
 export BENCH_ROWS=${BENCH_ROWS:-30000}
+# the matrix's workload sizes (bench/lib/workloads.sh; terms.sh keeps the larger defaults): cheaper
+# than the defaults so that the whole matrix fits 20 minutes on 2 cores (bench/README.md, "Where the time goes")
+export BENCH_STATEMENT_BYTES=4194304 BENCH_RESULT_BYTES=8000000 BENCH_PACKET=8M BENCH_TABLES_PER_STATEMENT=40 BENCH_JOIN_IDS=2000
 source bench/lib/mariadb.sh
 source bench/lib/mysql.sh
 source bench/lib/workloads.sh
@@ -104,8 +107,10 @@ srv_stop() {
   if [ "$server" = mariadb ]; then bench_stop; return; fi
   if [ -n "$BENCH_PID" ] && kill -0 "$BENCH_PID" 2>/dev/null; then
     kill -9 "$BENCH_PID"
-    while kill -0 "$BENCH_PID" 2>/dev/null; do sleep 0.05; done
+    local _; for _ in $(seq 1 200); do kill -0 "$BENCH_PID" 2>/dev/null || break; sleep 0.05; done
   fi
+  # what a clean stop removes: a later start (and the exit trap) must not take the pid for a server
+  rm -f "$(mysql_work)/mysqld.pid" "$(mysql_work)/mysqld.sock" "$(mysql_work)/mysqld.sock.lock"
   BENCH_PID=
 }
 srv_sql() { if [ "$server" = mariadb ]; then bench_sql "$@"; else mysql_root_sql "$@"; fi; }
@@ -240,10 +245,10 @@ memplan_json() { # out-file memplan-arguments...: memplan's answer (JSON), from 
   cat "$out"
 }
 
-sessions_cmd() { # @open|@close arguments...: MemplanRunner's session driver; waits for its answer
+sessions_cmd() { # @open|@close arguments...: MemplanRunner's session driver; prints its answer (0: all done)
   (IFS=$'\t'; printf '%s\n' "$*") >&"$memplan_in"
   local rc; read -r rc <&"$memplan_out"
-  [ "$rc" = 0 ] || echo "# sessions: $1 answered $rc" >&2
+  echo "$rc"
 }
 
 row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes, MySQL) first-of-group(yes|no)
@@ -258,8 +263,9 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
   local rss0; rss0=$(bench_kib VmRSS)
   # the sessions, in memplan's JVM (MemplanRunner's Sessions): N connect, start the workload at one
   # moment, and are held connected once it is done; a failed statement ends its session
-  sessions_cmd @open "$BENCH_WORK/sessions.out" "$BENCH_PORT" bench MEMPLAN_BENCH_PASSWORD "$n" "$sqlfile"
-  cp "$BENCH_WORK/sessions.out.err" "$BENCH_WORK/client.err"
+  rm -f "$BENCH_WORK"/sessions.out*
+  local sessions_rc; sessions_rc=$(sessions_cmd @open "$BENCH_WORK/sessions.out" "$BENCH_PORT" bench MEMPLAN_BENCH_PASSWORD "$n" "$sqlfile")
+  cat "$BENCH_WORK/sessions.out.err" > "$BENCH_WORK/client.err" 2>/dev/null || : > "$BENCH_WORK/client.err"
   phase workload
   local live; live=$(memplan_json "$BENCH_WORK/live.json" check --live "127.0.0.1:$BENCH_PORT" --user "$probe_user" \
     --password-env MEMPLAN_BENCH_PASSWORD --ram "$ram" ${packet:+--largest-packet $packet} --format json --fail-on overcommitted)
@@ -273,10 +279,15 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
     phase tuner
   fi
   local hwm; hwm=$(( $(bench_kib VmHWM) * 1024 ))
-  sessions_cmd @close "$BENCH_WORK/sessions.out"
+  sessions_cmd @close "$BENCH_WORK/sessions.out" >/dev/null
   end_sessions
   phase end
   local refused; refused=$(grep -c "$(srv_refusal)" "$BENCH_WORK/client.err" || true)
+  # sessions that failed for another reason than the cap (or did not finish) make the row say so
+  local other; other=$(grep -vc "$(srv_refusal)" "$BENCH_WORK/client.err" || true)
+  local sessions_note=
+  [ "$sessions_rc" = 0 ] || sessions_note="sessions: not all finished (driver answered $sessions_rc)"
+  [ "$other" = 0 ] || sessions_note="${sessions_note:+$sessions_note; }$other session(s) failed: $(grep -v "$(srv_refusal)" "$BENCH_WORK/client.err" | head -1 | cut -c1-120)"
   # the offline plan depends on the file, N and the packet only: planned once per combination
   local cached=$BENCH_WORK/plan-$server-$name-$n-${packet:-none}-$cap.json
   [ -f "$cached" ] || memplan_json "$cached" check --server "$profile" --ram "$ram" --expected-connections "$n" \
@@ -300,6 +311,7 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
   local capcol=-; [ "$cap" = - ] || capcol=$(mib "$cap")M
   [ "$gcap" = - ] || capcol="$capcol/$(mib "$gcap")M"
   local note=; [ "$missing" = - ] || note=$missing
+  [ -z "$sessions_note" ] || note="${note:+$note; }$sessions_note"
   printf '| %-13s | %-6s | %-10s | %3d | %9s | %5d | %6s | %6s | %5s | %11s | %6s | %6s | %5s | %4s | %6s | %6s | %3s | %4s | %s |\n' \
     "$server_name" "$name" "$workload" "$n" "$capcol" $((rss0 / 1024)) "$(mib "$hwm")" "$(mib "$bound")" "$(ratio "$bound" "$hwm")" \
     "$(mib "$low")–$(mib "$high")" "$(mib "$proj")" "$projerr" "$(mib "$observed_typ")" "$(mib "$observed_max")" \

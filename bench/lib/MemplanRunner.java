@@ -140,6 +140,8 @@ public class MemplanRunner {
 			properties.setProperty("sslMode", "DISABLED");
 			properties.setProperty("allowPublicKeyRetrieval", "true");
 			properties.setProperty("connectTimeout", "30000");
+			// a statement stuck longer than this fails its session (the row says so) rather than holding the run
+			properties.setProperty("socketTimeout", "120000");
 			String url = "jdbc:mysql://127.0.0.1:" + port + "/bench";
 			CountDownLatch connected = new CountDownLatch(n);
 			CountDownLatch gate = new CountDownLatch(1);
@@ -187,6 +189,10 @@ public class MemplanRunner {
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
 					}
+					catch (RuntimeException | Error ex) {
+						// an out-of-memory in this JVM, say: the session counts as failed, with its reason
+						errors.add("session error: " + ex);
+					}
 					finally {
 						finished.countDown();
 					}
@@ -194,7 +200,9 @@ public class MemplanRunner {
 				session.setDaemon(true);
 				session.start();
 			}
-			connected.await(120, TimeUnit.SECONDS);
+			if (!connected.await(120, TimeUnit.SECONDS)) {
+				errors.add("not all " + n + " sessions connected within 120 s");
+			}
 			gate.countDown();
 			boolean all = finished.await(600, TimeUnit.SECONDS);
 			Files.writeString(out, "ok " + ok[0] + "\nfailed " + errors.size() + "\n" + (all ? "" : "timed out\n"));

@@ -10,7 +10,7 @@ mysql_work() { echo "${BENCH_WORK:?}/mysql-${BENCH_MYSQL_VERSION:?}"; }
 mysql_root_sql() { bench/mysql-server.sh sql "$(mysql_work)" "$@"; }
 
 mysql_start() { # $1 = option file
-  bench/mysql-server.sh start "$BENCH_MYSQL_VERSION" "$BENCH_PORT" "$1" "$(mysql_work)" >/dev/null
+  bench/mysql-server.sh start "$BENCH_MYSQL_VERSION" "$BENCH_PORT" "$1" "$(mysql_work)" >/dev/null || return
   BENCH_PID=$(bench/mysql-server.sh pid "$(mysql_work)")
 }
 

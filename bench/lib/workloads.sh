@@ -15,16 +15,24 @@ bench_workload_sql() {
   case $1 in
     bigpacket)
       local f=$BENCH_WORK/bigpacket.sql
-      # a 4 MiB statement received and an 8 MB result sent: both pass through the network buffer (the
-      # matrix's sizes, to fit its 20 minutes; bench/workloads/bigresult.sql's 30 MB is terms.sh's and
-      # projection-terms.sh's)
-      [ -f "$f" ] || { printf "SELECT LENGTH('%s') AS received;\n" "$(head -c 4194304 /dev/zero | tr '\0' z)"; echo "SELECT REPEAT('y', 8000000) AS big;"; } > "$f"
+      # a statement received and a result sent, both through the network buffer: 16 MiB and 30 MB
+      # (terms.sh, projection-terms.sh); the matrix sets 4 MiB and 8 MB to fit its 20 minutes
+      [ -f "$f" ] || { printf "SELECT LENGTH('%s') AS received;\n" "$(head -c "${BENCH_STATEMENT_BYTES:-16777216}" /dev/zero | tr '\0' z)"
+        echo "SELECT REPEAT('y', ${BENCH_RESULT_BYTES:-30000000}) AS big;"; } > "$f"
       echo "$f" ;;
     opentables)
       local f=$BENCH_WORK/opentables.sql
-      # every small table opened once, 40 to a statement (a UNION ALL): 2,000 statements a session
-      # cost more round trips than the server's own work
-      [ -f "$f" ] || seq 1 "${BENCH_SMALL_TABLES:-2000}" | awk '{ printf "%sSELECT COUNT(*) FROM s%d", (NR % 40 == 1 ? "" : " UNION ALL "), $1 } NR % 40 == 0 { print ";" } END { if (NR % 40) print ";" }' > "$f"
+      # every small table opened once, one a statement, or BENCH_TABLES_PER_STATEMENT to a UNION ALL
+      # (the matrix: 40; 2,000 statements a session cost more round trips than the server's own work)
+      [ -f "$f" ] || seq 1 "${BENCH_SMALL_TABLES:-2000}" | awk -v k="${BENCH_TABLES_PER_STATEMENT:-1}" \
+        '{ printf "%sSELECT COUNT(*) FROM s%d", (NR % k == 1 || k == 1 ? "" : " UNION ALL "), $1 } NR % k == 0 { print ";" } END { if (NR % k) print ";" }' > "$f"
+      echo "$f" ;;
+    join)
+      # the join without an index reads t.id < 20,000 against u's 2,000 rows; the matrix reads fewer
+      # (BENCH_JOIN_IDS=2000: the same buffered u, a tenth of the scan)
+      if [ -z "${BENCH_JOIN_IDS:-}" ]; then echo "$dir/join.sql"; return; fi
+      local f=$BENCH_WORK/join.sql
+      [ -f "$f" ] || echo "SELECT COUNT(*) FROM t JOIN u ON t.a = u.b WHERE t.id < $BENCH_JOIN_IDS;" > "$f"
       echo "$f" ;;
     *)
       if [ -f "$dir/$1.$server.sql" ]; then echo "$dir/$1.$server.sql"
@@ -34,4 +42,4 @@ bench_workload_sql() {
 }
 
 # the largest packet the workload sends or receives, for memplan's network-buffer assumption
-bench_workload_packet() { case $1 in bigpacket) echo 8M ;; *) echo "" ;; esac; }
+bench_workload_packet() { case $1 in bigpacket) echo "${BENCH_PACKET:-32M}" ;; *) echo "" ;; esac; }

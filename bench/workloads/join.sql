@@ -1,1 +1,1 @@
-SELECT COUNT(*) FROM t JOIN u ON t.a = u.b WHERE t.id < 2000;
+SELECT COUNT(*) FROM t JOIN u ON t.a = u.b WHERE t.id < 20000;

@@ -203,6 +203,27 @@ class MySqlLiveProbeIntegrationTests {
 		}
 	}
 
+	/**
+	 * The event scheduler (ON by default on 8.0) is a FOREGROUND thread with the command Daemon: with no
+	 * client connected besides the probe, there are no marks to project from, and the probe says so
+	 * rather than projecting every connection at the daemon's near-zero mark.
+	 */
+	@Test
+	void mysql8031DaemonThreadsAreNotClientConnections() throws Exception {
+		Server server = LocalMySql.shared(Version.MYSQL_8_0_31);
+		server.createProbeUser("SELECT ON performance_schema.*");
+		try (Connection root = server.root(); Statement statement = root.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM performance_schema.threads "
+						+ "WHERE TYPE = 'FOREGROUND' AND PROCESSLIST_COMMAND = 'Daemon'")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getLong(1)).as("foreground daemon threads (the event scheduler)").isPositive();
+		}
+		ObservedPeaks observed = probe(server).observed();
+		assertThat(observed.connections()).as("client connections besides the probe's").isZero();
+		assertThat(observed.hasMarks()).isFalse();
+		assertThat(observed.missing()).extracting(Diagnostic::code).contains(DiagnosticCode.OBSERVED_NO_OTHER_CONNECTION);
+	}
+
 	/** 8.0.15 has no MAX_TOTAL_MEMORY column: the probe says it could not read the marks instead of reporting none. */
 	@Test
 	void mysql8015HasNoHighWaterMarksAndTheProbeSaysSo() throws Exception {

@@ -82,9 +82,10 @@ def derived_terms():
 
 
 def workload_packet(workload, cache={}):
-    """The largest packet matrix.sh states for a workload (bench_workload_packet in bench/lib/workloads.sh), bytes or 0."""
+    """The largest packet matrix.sh states for a workload (bench_workload_packet in bench/lib/workloads.sh, with the
+    matrix's sizes of bench/lib/matrix-sizes.sh), bytes or 0."""
     if workload not in cache:
-        text = subprocess.run(["bash", "-c", "BENCH_WORK=/nonexistent; . bench/lib/workloads.sh; bench_workload_packet " + workload],
+        text = subprocess.run(["bash", "-c", "BENCH_WORK=/nonexistent; . bench/lib/matrix-sizes.sh; . bench/lib/workloads.sh; bench_workload_packet " + workload],
                               capture_output=True, text=True, check=True).stdout.strip()
         cache[workload] = int(text[:-1]) << {"K": 10, "M": 20, "G": 30}[text[-1]] if text else 0
     return cache[workload]

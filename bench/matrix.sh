@@ -44,9 +44,7 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; t
 export BENCH_PORT=${BENCH_PORT:-16002}
 export BENCH_WORK; BENCH_WORK=$(mktemp -d /tmp/memplan-matrix.XXXX)
 export BENCH_ROWS=${BENCH_ROWS:-30000}
-# the matrix's workload sizes (bench/lib/workloads.sh; terms.sh keeps the larger defaults): cheaper
-# than the defaults so that the whole matrix fits 20 minutes on 2 cores (bench/README.md, "Where the time goes")
-export BENCH_STATEMENT_BYTES=4194304 BENCH_RESULT_BYTES=8000000 BENCH_PACKET=8M BENCH_TABLES_PER_STATEMENT=40 BENCH_JOIN_IDS=2000
+source bench/lib/matrix-sizes.sh
 source bench/lib/mariadb.sh
 source bench/lib/mysql.sh
 source bench/lib/workloads.sh

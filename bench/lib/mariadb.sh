@@ -21,17 +21,7 @@ bench_datadir() { # $1 = number of small tables
   bench_sql bench -e "CREATE TABLE u AS SELECT id, b FROM t WHERE id <= 2000; ANALYZE TABLE t, u;" >/dev/null
   local i
   { for i in $(seq 1 "${1:-0}"); do echo "CREATE TABLE bench.s$i (id INT PRIMARY KEY, v VARCHAR(64), w INT, KEY (w)) ENGINE=InnoDB;"; done; } | bench_sql
-  # the cursor procedure of the prepared workload, made once here as on MySQL (bench/lib/mysql.sh)
-  bench_sql bench <<'SQL'
-DELIMITER //
-CREATE PROCEDURE p_cursor() BEGIN
-  DECLARE done INT DEFAULT 0; DECLARE vc VARCHAR(200); DECLARE n INT DEFAULT 0;
-  DECLARE cur CURSOR FOR SELECT c FROM t WHERE id % 3 = 0 ORDER BY a;
-  DECLARE CONTINUE HANDLER FOR NOT FOUND SET done = 1;
-  OPEN cur; l: LOOP FETCH cur INTO vc; IF done THEN LEAVE l; END IF; SET n = n + 1; END LOOP; CLOSE cur; SELECT n;
-END//
-DELIMITER ;
-SQL
+  bench_sql bench < "$(dirname "${BASH_SOURCE[0]}")/p_cursor.sql"
   bench_sql -e "CREATE USER 'bench'@'127.0.0.1' IDENTIFIED BY 'bench-pass-1'; GRANT ALL ON *.* TO 'bench'@'127.0.0.1';"
   bench_stop
 }

@@ -44,16 +44,7 @@ mysql_datadir() { # $1 = number of small tables
   mysql_root_sql bench -e "CREATE TABLE u AS SELECT id, b FROM t WHERE id <= 2000; ANALYZE TABLE t, u;" >/dev/null
   local i
   { for i in $(seq 1 "${1:-0}"); do echo "CREATE TABLE bench.s$i (id INT PRIMARY KEY, v VARCHAR(64), w INT, KEY (w)) ENGINE=InnoDB;"; done; } | mysql_root_sql
-  mysql_root_sql bench <<'SQL'
-DELIMITER //
-CREATE PROCEDURE p_cursor() BEGIN
-  DECLARE done INT DEFAULT 0; DECLARE vc VARCHAR(200); DECLARE n INT DEFAULT 0;
-  DECLARE cur CURSOR FOR SELECT c FROM t WHERE id % 3 = 0 ORDER BY a;
-  DECLARE CONTINUE HANDLER FOR NOT FOUND SET done = 1;
-  OPEN cur; l: LOOP FETCH cur INTO vc; IF done THEN LEAVE l; END IF; SET n = n + 1; END LOOP; CLOSE cur; SELECT n;
-END//
-DELIMITER ;
-SQL
+  mysql_root_sql bench < "$(dirname "${BASH_SOURCE[0]}")/p_cursor.sql"
   local host admin=CONNECTION_ADMIN; [[ "$BENCH_MYSQL_VERSION" == 5.* ]] && admin=SUPER
   for host in localhost 127.0.0.1; do
     mysql_root_sql -e "CREATE USER 'bench'@'$host' IDENTIFIED WITH mysql_native_password BY '${MEMPLAN_BENCH_PASSWORD:?}';

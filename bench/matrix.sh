@@ -384,7 +384,7 @@ planned_rows() { # server: rows it will run (for its share of the time budget)
 mkdir -p "$BENCH_WORK/tmp" && chown mysql:mysql "$BENCH_WORK" "$BENCH_WORK/tmp"
 versions=; for s in "${server_list[@]}"; do srv_use "$s"; versions+="${versions:+, }$server_name"; done
 {
-  [ $full = yes ] || echo "# PARTIAL RUN (a smoke test, not the matrix): servers ${servers}; MariaDB configs ${mariadb_configs[*]}; MySQL configs ${mysql_configs[*]}; workloads ${BENCH_WORKLOADS}; shares ${shares} %; capped rows ${capped_rows}; server reused across a group's rows: ${BENCH_REUSE_SERVER:-0}"
+  [ $full = yes ] || echo "# PARTIAL RUN (a smoke test, not the matrix): servers ${servers}; MariaDB configs ${mariadb_configs[*]}; MySQL configs ${mysql_configs[*]}; workloads ${BENCH_WORKLOADS}; shares ${shares} %; capped rows ${capped_rows}; server reused across a group's rows: ${BENCH_REUSE_SERVER:-mysql}"
   echo "# bench/matrix.sh — ${versions}, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${BENCH_ROWS} rows; sizes in MiB"
   echo "# ceiling = memplan's totals.worstCaseBytes (with a cap: the capped ceiling); offline = the expected-peak range at N;"
   echo "# live = the projection at Max_used_connections from the observed high-water marks (error against peak RSS);"

@@ -277,11 +277,16 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
   phase probe
   local tr=- tp=-
   if [ -n "$tuner" ] && [ "$n" = "$maxconn" ] && [ "$workload" = tmpstorm ] && [ "$cap" = - ]; then
-    local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port "$BENCH_PORT" --user "$probe_user" --pass "$MEMPLAN_BENCH_PASSWORD" --json --nocolor --noinfo 2>/dev/null || true)
+    local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port "$BENCH_PORT" --user "$probe_user" --pass "$MEMPLAN_BENCH_PASSWORD" --json --nocolor --noinfo 2>"$BENCH_WORK/tuner.err" || true)
     tr=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_used_memory"/ && !k++ {gsub(/[^0-9]/, "", $2); print $2}'); tr=${tr:--}
     tp=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_peak_memory"/ && !k++ {gsub(/[^0-9]/, "", $2); print $2}'); tp=${tp:--}
     phase tuner
   fi
+  # MySQLTuner ran but gave no memory figures (the full run of 19:48Z, on MariaDB): its last words go in the note
+  local tuner_note=
+  [ "$tr" != - ] || [ ! -s "$BENCH_WORK/tuner.err" ] || [ "$n" != "$maxconn" ] || [ "$workload" != tmpstorm ] || [ "$cap" != - ] \
+    || tuner_note="MySQLTuner gave no figures: $(tail -2 "$BENCH_WORK/tuner.err" | tr '\t\n|' '   ' | cut -c1-160)"
+  rm -f "$BENCH_WORK/tuner.err"
   local hwm; hwm=$(( $(bench_kib VmHWM) * 1024 ))
   sessions_cmd @close "$BENCH_WORK/sessions.out" >/dev/null
   end_sessions
@@ -316,6 +321,7 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
   [ "$gcap" = - ] || capcol="$capcol/$(mib "$gcap")M"
   local note=; [ "$missing" = - ] || note=$missing
   [ -z "$sessions_note" ] || note="${note:+$note; }$sessions_note"
+  [ -z "$tuner_note" ] || note="${note:+$note; }$tuner_note"
   printf '| %-13s | %-6s | %-10s | %3d | %9s | %5d | %6s | %6s | %5s | %11s | %6s | %6s | %5s | %4s | %6s | %6s | %3s | %4s | %s |\n' \
     "$server_name" "$name" "$workload" "$n" "$capcol" $((rss0 / 1024)) "$(mib "$hwm")" "$(mib "$bound")" "$(ratio "$bound" "$hwm")" \
     "$(mib "$low")–$(mib "$high")" "$(mib "$proj")" "$projerr" "$(mib "$observed_typ")" "$(mib "$observed_max")" \

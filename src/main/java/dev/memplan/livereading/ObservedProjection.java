@@ -26,11 +26,28 @@ import dev.memplan.budget.Scope;
  * largest packet given when they are more
  * @param atMaxUsedBytes at Max_used_connections, or null when the server did not say
  * @param atMaxConnectionsBytes at max_connections
+ * @param basis whose marks the projection takes
  */
-public record ObservedProjection(long residentGlobalBytes, long perConnectionBytes, Long atMaxUsedBytes, long atMaxConnectionsBytes) {
+public record ObservedProjection(long residentGlobalBytes, long perConnectionBytes, Long atMaxUsedBytes, long atMaxConnectionsBytes,
+		Basis basis) {
+
+	/** Whose high-water marks a connection is projected at. */
+	public enum Basis {
+		/** the average mark of the client connections open now */
+		OPEN_CONNECTIONS,
+		/**
+		 * MySQL with no client connection open: the largest session any account has had since start-up
+		 * (accounts.MAX_SESSION_TOTAL_MEMORY). A connection memory cap closes the connection that passes
+		 * it, and its mark goes with it: in the matrix's capped 8.0.31 multitemp rows every session was
+		 * closed (error 4082) and nothing was left to project from (bench/results/matrix.txt, 19:48Z).
+		 * The largest session is not the typical one, so this errs high.
+		 */
+		LARGEST_SESSION_EVER
+	}
 
 	/**
-	 * null when the server kept no marks to project from.
+	 * null when the server kept no marks to project from: no client connection open and, on MySQL, no
+	 * account's largest session either.
 	 * @param largestPacketBytes the largest packet the user stated, or null: the assumed default is not
 	 * counted here, as the projection follows what the server saw, and an idle connection sent no result
 	 */
@@ -41,18 +58,20 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 	static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms, Long largestPacketBytes,
 			ProjectionCalibration calibration) {
 		ObservedPeaks observed = snapshot.observed();
-		if (!observed.hasMarks()) {
+		Basis basis = observed.hasMarks() ? Basis.OPEN_CONNECTIONS : Basis.LARGEST_SESSION_EVER;
+		Long mark = observed.hasMarks() ? observed.typicalBytes() : observed.largestSessionEverBytes();
+		if (mark == null) {
 			return null;
 		}
 		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms,
 				calibration, snapshot.topConsumers()), terms.serverBaseBytes());
 		// measured under glibc malloc; with jemalloc the resident share is smaller, so this errs high there
-		long perConnection = Math.max(calibration.resident(observed.typicalBytes()),
+		long perConnection = Math.max(calibration.resident(mark),
 				untrackedPacketCopies(largestPacketBytes, snapshot.variables(), calibration));
 		Long maxUsed = snapshot.statusNumber("max_used_connections");
 		long maxConnections = Math.subtractExact(budget.connectionSlots(), 1);
 		return new ObservedProjection(global, perConnection, (maxUsed != null) ? at(global, maxUsed, perConnection) : null,
-				at(global, maxConnections, perConnection));
+				at(global, maxConnections, perConnection), basis);
 	}
 
 	/** The copies of a sent result the marks leave out; the packet is bounded by max_allowed_packet. */

@@ -42,7 +42,8 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 	 */
 	public record Observed(String source, long connections, Long typicalConnectionBytes, Long largestConnectionBytes,
 			Long largestSessionEverBytes, String mallocLibrary, Long residentGlobalBytes, Long projectedPerConnectionBytes,
-			Long projectedAtMaxUsedBytes, Long projectedAtMaxConnectionsBytes, long ceilingBytes, List<String> missing) {
+			Long projectedAtMaxUsedBytes, Long projectedAtMaxConnectionsBytes, String projectionBasis, long ceilingBytes,
+			List<String> missing) {
 
 		static Observed of(LiveFigures figures) {
 			ObservedPeaks peaks = figures.observed();
@@ -52,7 +53,8 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 					(projection != null) ? projection.residentGlobalBytes() : null,
 					(projection != null) ? projection.perConnectionBytes() : null,
 					(projection != null) ? projection.atMaxUsedBytes() : null,
-					(projection != null) ? projection.atMaxConnectionsBytes() : null, figures.ceilingBytes(),
+					(projection != null) ? projection.atMaxConnectionsBytes() : null,
+					(projection != null) ? projection.basis().name() : null, figures.ceilingBytes(),
 					peaks.missing().stream().map(EnglishText::of).toList());
 		}
 

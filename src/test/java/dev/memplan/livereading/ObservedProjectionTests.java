@@ -110,6 +110,25 @@ class ObservedProjectionTests {
 		assertThat(ObservedProjection.of(this.budget, snapshot(none), TERMS, null)).isNull();
 	}
 
+	/**
+	 * MySQL with every client connection closed (a connection memory cap closed them all, as in the matrix's
+	 * capped 8.0.31 multitemp rows): each connection is projected at the largest session any account has had.
+	 */
+	@Test
+	void withNoConnectionOpenMySqlProjectsEveryConnectionAtTheLargestSessionEver() {
+		ObservedPeaks closed = new ObservedPeaks(null, 0, null, null, 20 * MIB, "system",
+				List.of(Diagnostic.of(DiagnosticCode.OBSERVED_FROM_LARGEST_SESSION_EVER, Severity.INFO, "x")));
+		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB);
+		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(closed), TERMS, null, calibration);
+		assertThat(projection.basis()).isEqualTo(ObservedProjection.Basis.LARGEST_SESSION_EVER);
+		// 74 % of 20 MiB (20,971,520) = 209,715 × 74 + 20 × 74 / 100 = 15,518,910 + 14
+		assertThat(projection.perConnectionBytes()).isEqualTo(15518924L);
+		assertThat(projection.atMaxUsedBytes()).isEqualTo(165437440L + 40 * 15518924L); // Max_used_connections = 40
+		ObservedPeaks open = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, 20 * MIB, "system", List.of());
+		assertThat(ObservedProjection.of(this.budget, snapshot(open), TERMS, null, calibration).basis())
+			.as("open connections' marks come first").isEqualTo(ObservedProjection.Basis.OPEN_CONNECTIONS);
+	}
+
 	/** The matrix's small bigpacket row at N=50: a 16 MiB statement, then a 30 MB result; the bench states 32M. */
 	private static final ObservedPeaks BIGPACKET = new ObservedPeaks("information_schema.PROCESSLIST.MAX_MEMORY_USED", 50, 67185335L,
 			67185376L, null, "system", List.of());

@@ -59,7 +59,7 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 			ProjectionCalibration calibration) {
 		ObservedPeaks observed = snapshot.observed();
 		Basis basis = observed.hasMarks() ? Basis.OPEN_CONNECTIONS : Basis.LARGEST_SESSION_EVER;
-		Long mark = observed.hasMarks() ? observed.typicalBytes() : observed.largestSessionEverBytes();
+		Long mark = observed.hasMarks() ? observed.typicalBytes() : largestSessionUnderTheCap(observed, snapshot.variables());
 		if (mark == null) {
 			return null;
 		}
@@ -72,6 +72,18 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 		long maxConnections = Math.subtractExact(budget.connectionSlots(), 1);
 		return new ObservedProjection(global, perConnection, (maxUsed != null) ? at(global, maxUsed, perConnection) : null,
 				at(global, maxConnections, perConnection), basis);
+	}
+
+	/**
+	 * The largest session since start-up, at most connection_memory_limit: the largest is often an
+	 * administrator's (a data load, an ALTER), whom the cap does not bind, while the connections the
+	 * cap closed reached it at most (the matrix's capped 8.0.31 multitemp rows: the accounts' largest
+	 * session was the loader's 68 MB against a 20 MiB cap).
+	 */
+	private static Long largestSessionUnderTheCap(ObservedPeaks observed, Map<String, String> variables) {
+		Long largest = observed.largestSessionEverBytes();
+		Long cap = LiveSnapshot.number(variables.get("connection_memory_limit"));
+		return (largest != null && cap != null && cap > 0) ? Long.valueOf(Math.min(largest, cap)) : largest;
 	}
 
 	/** The copies of a sent result the marks leave out; the packet is bounded by max_allowed_packet. */

@@ -124,6 +124,11 @@ class ObservedProjectionTests {
 		// 74 % of 20 MiB (20,971,520) = 209,715 × 74 + 20 × 74 / 100 = 15,518,910 + 14
 		assertThat(projection.perConnectionBytes()).isEqualTo(15518924L);
 		assertThat(projection.atMaxUsedBytes()).isEqualTo(165437440L + 40 * 15518924L); // Max_used_connections = 40
+		// connection_memory_limit 8 MiB: the closed connections reached at most that, whoever the largest session was
+		LiveSnapshot capped = new LiveSnapshot("8.0.31", "MySQL", Map.of("max_connections", "151", "connection_memory_limit", "8388608"),
+				STATUS, null, List.of(), List.of(), null, closed);
+		// 74 % of 8 MiB (8,388,608) = 83,886 × 74 + 8 × 74 / 100 = 6,207,564 + 5
+		assertThat(ObservedProjection.of(this.budget, capped, TERMS, null, calibration).perConnectionBytes()).isEqualTo(6207569L);
 		ObservedPeaks open = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, 20 * MIB, "system", List.of());
 		assertThat(ObservedProjection.of(this.budget, snapshot(open), TERMS, null, calibration).basis())
 			.as("open connections' marks come first").isEqualTo(ObservedProjection.Basis.OPEN_CONNECTIONS);

@@ -11,7 +11,8 @@
 # high-water mark (VmHWM) from /proc. memplan plans the same option file offline (ceiling,
 # expected-peak range, capped ceiling). Plans and probes run in one JVM (bench/lib/MemplanRunner.java).
 # Each row's phases (start, workload, probe, end of the sessions, plan, stop; seconds) go to
-# matrix-phases.tsv beside the results (bench/README.md, "Where the time goes").
+# matrix-phases.tsv beside the results (bench/README.md, "Where the time goes"); MySQL 8.0's largest
+# memory instruments of each row (global high-water marks since the row began) to matrix-instruments.tsv.
 # Usage (as root, holding the build lock for the whole run, under 20 minutes on 2 cores):
 #   flock /tmp/memplan-build.lock bench/matrix.sh [--servers LIST] [CONFIG...]
 #   LIST (or BENCH_SERVERS): comma-separated mariadb, mysql-5.7, mysql-8.0 (default: all three)
@@ -262,6 +263,8 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
     phase_mark=; phase_log=; phase begin
     srv_sql -e "FLUSH STATUS"
     bench_reset_hwm
+    # the global high-water marks start again from what is held now (MySQL 8.0's instruments table)
+    [ "$server" != mysql-8.0 ] || srv_sql -e "TRUNCATE TABLE performance_schema.memory_summary_global_by_event_name"
     phase reset
   fi
   local rss0; rss0=$(bench_kib VmRSS)
@@ -288,6 +291,15 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
     || tuner_note="MySQLTuner gave no figures: $(tail -2 "$BENCH_WORK/tuner.err" | tr '\t\n|' '   ' | cut -c1-160)"
   rm -f "$BENCH_WORK/tuner.err"
   local hwm; hwm=$(( $(bench_kib VmHWM) * 1024 ))
+  # MySQL 8.0: the instruments' global high-water marks of the row (what was allocated at once), for
+  # the projection's study: the largest 8, and the per-thread marks of the TempTable instruments summed
+  if [ "$server" = mysql-8.0 ]; then
+    srv_sql -N -e "SELECT '$server_name', '$name', '$workload', $n, '$cap', EVENT_NAME, HIGH_NUMBER_OF_BYTES_USED, CURRENT_NUMBER_OF_BYTES_USED
+      FROM performance_schema.memory_summary_global_by_event_name ORDER BY HIGH_NUMBER_OF_BYTES_USED DESC LIMIT 8;
+      SELECT '$server_name', '$name', '$workload', $n, '$cap', CONCAT('threads:', EVENT_NAME), SUM(HIGH_NUMBER_OF_BYTES_USED), SUM(CURRENT_NUMBER_OF_BYTES_USED)
+      FROM performance_schema.memory_summary_by_thread_by_event_name WHERE EVENT_NAME LIKE 'memory/temptable/%' GROUP BY EVENT_NAME" \
+      >> "${tsv%.tsv}-instruments.tsv" 2>/dev/null || true
+  fi
   sessions_cmd @close "$BENCH_WORK/sessions.out" >/dev/null
   end_sessions
   phase end

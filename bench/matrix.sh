@@ -274,6 +274,8 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
   local sessions_rc; sessions_rc=$(sessions_cmd @open "$BENCH_WORK/sessions.out" "$BENCH_PORT" bench MEMPLAN_BENCH_PASSWORD "$n" "$sqlfile")
   cat "$BENCH_WORK/sessions.out.err" > "$BENCH_WORK/client.err" 2>/dev/null || : > "$BENCH_WORK/client.err"
   phase workload
+  # how far the sessions overlapped (MemplanRunner): start spread, median session time, most at work at once
+  phase_log+=$(awk '$1 == "spread_ms" {printf " spread_ms=%s", $2} $1 == "median_ms" {printf " median_ms=%s", $2} $1 == "concurrent" {printf " concurrent=%s", $2}' "$BENCH_WORK/sessions.out" 2>/dev/null || true)
   local live; live=$(memplan_json "$BENCH_WORK/live.json" check --live "127.0.0.1:$BENCH_PORT" --user "$probe_user" \
     --password-env MEMPLAN_BENCH_PASSWORD --ram "$ram" ${packet:+--largest-packet $packet} --format json --fail-on overcommitted)
   cp "$BENCH_WORK/live.json.err" "$BENCH_WORK/live.err"

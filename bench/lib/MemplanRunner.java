@@ -97,6 +97,40 @@ public class MemplanRunner {
 			}
 		}
 
+		/**
+		 * How far the sessions' work overlapped: the spread of their starts, the median session's time
+		 * and the most sessions at work at one moment (a sweep over the start and end times).
+		 */
+		static String overlap(long[] began, long[] ended) {
+			int n = began.length;
+			long first = Long.MAX_VALUE;
+			long last = Long.MIN_VALUE;
+			long[] durations = new long[n];
+			List<long[]> events = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				if (began[i] == 0 || ended[i] == 0) {
+					continue;
+				}
+				first = Math.min(first, began[i]);
+				last = Math.max(last, began[i]);
+				durations[i] = ended[i] - began[i];
+				events.add(new long[] { began[i], 1 });
+				events.add(new long[] { ended[i], -1 });
+			}
+			if (events.isEmpty()) {
+				return "";
+			}
+			events.sort((a, b) -> (a[0] != b[0]) ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+			int now = 0;
+			int most = 0;
+			for (long[] event : events) {
+				now += (int) event[1];
+				most = Math.max(most, now);
+			}
+			java.util.Arrays.sort(durations);
+			return "spread_ms " + (last - first) / 1_000_000 + "\nmedian_ms " + durations[n / 2] / 1_000_000 + "\nconcurrent " + most + "\n";
+		}
+
 		/** A workload file's statements, split at each semicolon outside quotes (the files use no DELIMITER). */
 		static List<String> statements(String text) {
 			List<String> statements = new ArrayList<>();
@@ -148,7 +182,11 @@ public class MemplanRunner {
 			CountDownLatch finished = new CountDownLatch(n);
 			List<String> errors = Collections.synchronizedList(new ArrayList<>());
 			int[] ok = new int[1];
+			// when each session's work began and ended (System.nanoTime), for how far the sessions overlapped
+			long[] began = new long[n];
+			long[] ended = new long[n];
 			for (int i = 0; i < n; i++) {
+				int index = i;
 				Thread session = new Thread(() -> {
 					Connection connection = null;
 					try {
@@ -160,6 +198,7 @@ public class MemplanRunner {
 							connected.countDown();
 						}
 						gate.await();
+						began[index] = System.nanoTime();
 						try (Statement statement = connection.createStatement()) {
 							for (String sql : statements) {
 								boolean results = statement.execute(sql);
@@ -194,6 +233,7 @@ public class MemplanRunner {
 						errors.add("session error: " + ex);
 					}
 					finally {
+						ended[index] = System.nanoTime();
 						finished.countDown();
 					}
 				}, "session-" + i);
@@ -205,7 +245,7 @@ public class MemplanRunner {
 			}
 			gate.countDown();
 			boolean all = finished.await(600, TimeUnit.SECONDS);
-			Files.writeString(out, "ok " + ok[0] + "\nfailed " + errors.size() + "\n" + (all ? "" : "timed out\n"));
+			Files.writeString(out, "ok " + ok[0] + "\nfailed " + errors.size() + "\n" + (all ? "" : "timed out\n") + overlap(began, ended));
 			Files.write(Path.of(out + ".err"), new ArrayList<>(errors));
 			return all ? 0 : 1;
 		}

@@ -56,7 +56,12 @@ export MEMPLAN_BENCH_PASSWORD=bench-pass-1
 unzip -q "$jar" 'BOOT-INF/*' -d "$BENCH_WORK/jar"
 # Two FIFOs rather than a coproc: bash's process substitution may reuse a coproc's descriptor.
 mkfifo "$BENCH_WORK/memplan.in" "$BENCH_WORK/memplan.out"
-java -XX:TieredStopAtLevel=1 -Xmx4g -cp "$BENCH_WORK/jar/BOOT-INF/classes:$BENCH_WORK/jar/BOOT-INF/lib/*" bench/lib/MemplanRunner.java \
+# The sessions run on the server's 2 cores: at normal priority a session woke from the start gate only
+# once the server's busy threads let it, 0.2 to 2.7 s after the first (the 21:26Z run's phases:
+# spread_ms), so at 60 to 100 sessions only 34 to 91 were at work at once and the peaks did not meet.
+# Clients on other hosts send at once; at a higher priority (as root) this one does too.
+nice_client=(); [ "$(id -u)" -ne 0 ] || nice_client=(nice -n -10)
+"${nice_client[@]}" java -XX:TieredStopAtLevel=1 -Xmx4g -cp "$BENCH_WORK/jar/BOOT-INF/classes:$BENCH_WORK/jar/BOOT-INF/lib/*" bench/lib/MemplanRunner.java \
   < "$BENCH_WORK/memplan.in" > "$BENCH_WORK/memplan.out" &
 MEMPLAN_PID=$!
 exec {memplan_in}> "$BENCH_WORK/memplan.in" {memplan_out}< "$BENCH_WORK/memplan.out"

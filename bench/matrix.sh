@@ -154,7 +154,10 @@ CNF
   echo "$f"
 }
 
-json() { python3 -c 'import json,sys
+# the interpreter itself, not pyenv's shim: the shim cost 0.7 s a call under the matrix's load, three
+# calls a row (21:47Z: about 2 s of every row outside its phases)
+python=$(pyenv which python3 2>/dev/null || command -v python3)
+json() { "$python" -c 'import json,sys
 try:
     d=json.load(sys.stdin)
 except ValueError:
@@ -448,4 +451,4 @@ echo "# whole run: $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - st
 
 # Summaries per server, from matrix.tsv: appended to the results file; after a full run also
 # catalog/accuracy.tsv (MariaDB's figures, which memplan's advice quotes) and the README sections.
-python3 bench/lib/summary.py "$tsv" "$out" "$full"
+"$python" bench/lib/summary.py "$tsv" "$out" "$full"

@@ -163,6 +163,65 @@ def calibrate(name, rows, by_key, lines):
     return result
 
 
+def mysql_split(all_rows, lines):
+    """MySQL 8.0.31+: a mark's TempTable RAM (observed_temptable, memory/temptable/physical_ram) and the rest become
+    resident in different shares: TempTable takes a block whole and fills it as rows come, while a sort that outgrows
+    its buffer fills it. Both shares are fitted on the runs at >= 50 % of max_connections (a grid of 5 % steps: the
+    most runs within +-25 %, then the smallest worst error), and checked on each config with the shares fitted on the
+    others. None without the column (runs before it)."""
+    mine = [r for r in all_rows if server(r).startswith("mysql") and r.get("observed_temptable") not in (None, "", "-")
+            and r["observed_typical"] not in ("", "-") and r.get("live_global") not in (None, "", "-")
+            and r.get("max_used_connections") not in (None, "", "-")
+            and int(r["max_connections"]) > 0 and int(r["n"]) * 2 >= int(r["max_connections"])]
+    if not mine:
+        return None
+
+    def error(r, rest, temp):
+        typical = int(r["observed_typical"])
+        tt = min(int(r["observed_temptable"]), typical)
+        packet = min(workload_packet(r["workload"]), 64 << 20) * derived_terms()["untracked_result_copies"]
+        per = max(int((typical - tt) * rest + tt * temp), packet)
+        projected = int(r["live_global"]) + int(r["max_used_connections"]) * per
+        return (projected - int(r["peak_rss"])) * 100 / int(r["peak_rss"])
+
+    def score(part, rest, temp):
+        errors = [error(r, rest, temp) for r in part]
+        return sum(1 for e in errors if -25 <= e <= 25), len(errors), min(errors), max(errors)
+
+    def fit(part):
+        best = None
+        for rest in range(40, 151, 5):
+            for temp in range(30, 121, 5):
+                w, n, lo, hi = score(part, rest / 100, temp / 100)
+                key = (w, -max(abs(lo), abs(hi)))
+                if best is None or key > best[0]:
+                    best = (key, rest, temp)
+        return best[1], best[2]
+
+    rest, temp = fit(mine)
+    w, n, lo, hi = score(mine, rest / 100, temp / 100)
+    lines.append(f"## MySQL 8.0.31+: TempTable RAM and the rest of a mark, fitted on {n} runs at >= 50 %:")
+    lines.append(f"rest {rest} %, TempTable {temp} %: in sample {w} of {n} within +-25 %, errors {lo:+.0f} % to {hi:+.0f} %")
+    result = {"rest": rest, "temp": temp, "within": 0, "runs": 0, "lo": None, "hi": None}
+    for config in sorted({r["config"] for r in mine}):
+        others = [r for r in mine if r["config"] != config]
+        part = [r for r in mine if r["config"] == config]
+        if not others:
+            continue
+        r_rest, r_temp = fit(others)
+        w, n, lo, hi = score(part, r_rest / 100, r_temp / 100)
+        lines.append(f"out of sample, {config}: rest {r_rest} %, TempTable {r_temp} % from the other configs: {w} of {n} "
+                     f"within +-25 %, errors {lo:+.0f} % to {hi:+.0f} %")
+        result["within"] += w
+        result["runs"] += n
+        result["lo"] = lo if result["lo"] is None else min(result["lo"], lo)
+        result["hi"] = hi if result["hi"] is None else max(result["hi"], hi)
+    if result["runs"]:
+        lines.append(f"out of sample, all: {result['within']} of {result['runs']} within +-25 %, "
+                     f"errors {result['lo']:+.0f} % to {result['hi']:+.0f} %")
+    return result
+
+
 def main():
     all_rows = list(csv.DictReader(open(MATRIX), delimiter="\t"))
     rows = live_rows(all_rows)
@@ -175,6 +234,7 @@ def main():
             lines.append(f"## {name}: no live projection in any run (no high-water marks to calibrate)")
             continue
         results[name] = calibrate(name, mine, by_key, lines)
+    split = mysql_split(all_rows, lines)
     open("bench/results/projection-calibration.txt", "w").write("\n".join(lines) + "\n")
     print("\n".join(lines))
     mariadb = next(v for k, v in results.items() if k.startswith("mariadb"))
@@ -194,6 +254,10 @@ def main():
         for name, r in results.items():
             if not name.startswith("mariadb") and r is not None:
                 tsv.write(f"{name}.resident_per_tracked_percent\t{r['factor']}\n")
+        if split is not None:
+            # memplan's MySQL shares (ProjectionCalibration.MYSQL_REST, MYSQL_TEMPTABLE)
+            tsv.write(f"mysql.resident_per_tracked_percent\t{split['rest']}\n")
+            tsv.write(f"mysql.temptable_resident_per_tracked_percent\t{split['temp']}\n")
     others = []
     for name, r in results.items():
         if name.startswith("mariadb"):
@@ -212,7 +276,10 @@ def main():
                 f"other {m['by']}s ({m['lo']:+.0f} % to {m['hi']:+.0f} %)"
                 + ("; " + "; ".join(others) if others else "")
                 + (f"; {', '.join(no_marks)}: no marks, no projection" if no_marks else "")
-                + ". memplan uses MariaDB's factor for every server.")
+                + (". memplan uses MariaDB's factor for every server." if split is None else
+                   f". memplan uses MariaDB's factor, except on MySQL 8.0.31+, where a mark's TempTable RAM counts at "
+                   f"{split['temp']} % and the rest at {split['rest']} %: with the shares fitted on the other configs, within ±25 % in "
+                   f"{split['within']} of {split['runs']} runs ({split['lo']:+.0f} % to {split['hi']:+.0f} %)."))
     fill("README.md", marker="projection", text=f"  The projection counts a tracked byte as the resident share measured on the matrix, {sentence}\n"
                       "  ([the projection](docs/memory-terms.md#projection)).")
     fill("bench/README.md", marker="projection", text="**Calibrating the live projection** (`python3 bench/calibrate-projection.py`, from the matrix's\n"

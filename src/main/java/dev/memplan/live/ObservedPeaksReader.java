@@ -19,8 +19,14 @@ import dev.memplan.livereading.ObservedPeaks;
  */
 final class ObservedPeaksReader {
 
-	static final String MARIADB = "SELECT COUNT(*), ROUND(AVG(MAX_MEMORY_USED)), MAX(MAX_MEMORY_USED) FROM information_schema.PROCESSLIST "
+	static final String MARIADB = "SELECT COUNT(*), ROUND(AVG(MAX_MEMORY_USED)), MAX(MAX_MEMORY_USED), NULL FROM information_schema.PROCESSLIST "
 			+ "WHERE COMMAND <> 'Daemon' AND ID <> CONNECTION_ID()";
+
+	/**
+	 * TempTable's RAM, whose share of a mark becomes resident differently from the rest: a block is
+	 * allocated whole and filled as rows come (docs/memory-terms.md#projection).
+	 */
+	static final String TEMPTABLE_RAM = "memory/temptable/physical_ram";
 
 	/**
 	 * Client connections only: the event scheduler and the GTID table compressor are FOREGROUND threads
@@ -36,10 +42,13 @@ final class ObservedPeaksReader {
 	 * matrix's opentables rows 32 to 66 % above peak RSS (docs/memory-model.md#live-readings). Only idle
 	 * ('Sleep') connections: a running statement's InnoDB memory is its own.
 	 */
-	static final String MYSQL_THREADS = "SELECT COUNT(*), ROUND(AVG(own)), MAX(own) FROM (SELECT GREATEST(0, t.MAX_TOTAL_MEMORY - "
-			+ "IF(t.PROCESSLIST_COMMAND = 'Sleep', GREATEST(0, COALESCE(SUM(m.CURRENT_NUMBER_OF_BYTES_USED), 0)), 0)) AS own "
+	static final String MYSQL_THREADS = "SELECT COUNT(*), ROUND(AVG(own)), MAX(own), ROUND(AVG(LEAST(temptable, own))) FROM (SELECT "
+			+ "GREATEST(0, t.MAX_TOTAL_MEMORY - IF(t.PROCESSLIST_COMMAND = 'Sleep', GREATEST(0, COALESCE(SUM(IF(m.EVENT_NAME = '"
+			+ TEMPTABLE_RAM + "', 0, m.CURRENT_NUMBER_OF_BYTES_USED)), 0)), 0)) AS own, "
+			+ "COALESCE(SUM(IF(m.EVENT_NAME = '" + TEMPTABLE_RAM + "', m.HIGH_NUMBER_OF_BYTES_USED, 0)), 0) AS temptable "
 			+ "FROM performance_schema.threads t LEFT JOIN performance_schema.memory_summary_by_thread_by_event_name m "
-			+ "ON m.THREAD_ID = t.THREAD_ID AND (m.EVENT_NAME LIKE 'memory/innodb/%' OR m.EVENT_NAME LIKE 'memory/sql/dd::%') "
+			+ "ON m.THREAD_ID = t.THREAD_ID AND (m.EVENT_NAME LIKE 'memory/innodb/%' OR m.EVENT_NAME LIKE 'memory/sql/dd::%' "
+			+ "OR m.EVENT_NAME = '" + TEMPTABLE_RAM + "') "
 			+ "WHERE t.TYPE = 'FOREGROUND' AND t.PROCESSLIST_COMMAND <> 'Daemon' AND t.PROCESSLIST_ID <> CONNECTION_ID() "
 			+ "GROUP BY t.THREAD_ID, t.MAX_TOTAL_MEMORY, t.PROCESSLIST_COMMAND) marks";
 
@@ -75,7 +84,8 @@ final class ObservedPeaksReader {
 			List<Diagnostic> missing, DiagnosticCode requirement) {
 		try (Statement statement = LiveServerProbe.statement(connection); ResultSet rows = statement.executeQuery(sql)) {
 			if (rows.next() && rows.getLong(1) > 0 && nullable(rows, 2) != null) {
-				return new ObservedPeaks(source, rows.getLong(1), nullable(rows, 2), nullable(rows, 3), largestEver, malloc, missing);
+				return new ObservedPeaks(source, rows.getLong(1), nullable(rows, 2), nullable(rows, 3), largestEver, malloc, missing,
+						nullable(rows, 4));
 			}
 			// MySQL: a memory cap closes the connections that pass it; the accounts keep the largest session
 			missing.add((largestEver != null)

@@ -17,12 +17,20 @@ import dev.memplan.core.Diagnostic;
  * @param largestSessionEverBytes MySQL: the largest session any account has had since start-up, or null
  * @param mallocLibrary version_malloc_library, or null when the server does not say
  * @param missing each reading that could not be made, and why (findings worded by the bundles)
+ * @param typicalTempTableBytes MySQL 8.0.31+: the average of the open connections' TempTable RAM high-water
+ * marks (memory/temptable/physical_ram), part of typicalBytes; null elsewhere
  */
 public record ObservedPeaks(String source, long connections, Long typicalBytes, Long largestBytes, Long largestSessionEverBytes,
-		String mallocLibrary, List<Diagnostic> missing) {
+		String mallocLibrary, List<Diagnostic> missing, Long typicalTempTableBytes) {
 
 	public ObservedPeaks {
 		missing = List.copyOf(missing);
+	}
+
+	/** Marks without a TempTable share (MariaDB, or a reading that did not separate it). */
+	public ObservedPeaks(String source, long connections, Long typicalBytes, Long largestBytes, Long largestSessionEverBytes,
+			String mallocLibrary, List<Diagnostic> missing) {
+		this(source, connections, typicalBytes, largestBytes, largestSessionEverBytes, mallocLibrary, missing, null);
 	}
 
 	public static ObservedPeaks none(String mallocLibrary, List<Diagnostic> missing) {

@@ -66,7 +66,9 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms,
 				calibration, snapshot.topConsumers()), terms.serverBaseBytes());
 		// measured under glibc malloc; with jemalloc the resident share is smaller, so this errs high there
-		long perConnection = Math.max(calibration.resident(mark),
+		long resident = (basis == Basis.OPEN_CONNECTIONS && observed.typicalTempTableBytes() != null)
+				? calibration.resident(mark, observed.typicalTempTableBytes()) : calibration.resident(mark);
+		long perConnection = Math.max(resident,
 				untrackedPacketCopies(largestPacketBytes, snapshot.variables(), calibration));
 		Long maxUsed = snapshot.statusNumber("max_used_connections");
 		long maxConnections = Math.subtractExact(budget.connectionSlots(), 1);

@@ -16,9 +16,19 @@ import dev.memplan.catalog.DataFiles;
  * @param outOfSampleRuns the runs so checked
  * @param untrackedResultCopies copies of a sent result a connection holds outside its mark (bench/projection-terms.sh)
  * @param openTableInPoolBytes the buffer-pool pages per open table that open_table includes (bench/projection-terms.sh)
+ * @param mySqlRestPercent MySQL 8.0.31+: resident bytes per 100 tracked bytes outside TempTable, or null for the factor above
+ * @param mySqlTempTablePercent MySQL 8.0.31+: resident bytes per 100 tracked bytes of TempTable RAM, or null likewise
  */
 public record ProjectionCalibration(int residentPerTrackedPercent, int outOfSampleWithin25Percent, int outOfSampleRuns,
-		String outOfSampleErrorMinPercent, String outOfSampleErrorMaxPercent, int untrackedResultCopies, long openTableInPoolBytes) {
+		String outOfSampleErrorMinPercent, String outOfSampleErrorMaxPercent, int untrackedResultCopies, long openTableInPoolBytes,
+		Integer mySqlRestPercent, Integer mySqlTempTablePercent) {
+
+	/** One factor for every server. */
+	public ProjectionCalibration(int residentPerTrackedPercent, int outOfSampleWithin25Percent, int outOfSampleRuns,
+			String outOfSampleErrorMinPercent, String outOfSampleErrorMaxPercent, int untrackedResultCopies, long openTableInPoolBytes) {
+		this(residentPerTrackedPercent, outOfSampleWithin25Percent, outOfSampleRuns, outOfSampleErrorMinPercent, outOfSampleErrorMaxPercent,
+				untrackedResultCopies, openTableInPoolBytes, null, null);
+	}
 
 	public static final String RESOURCE = "catalog/projection.tsv";
 
@@ -36,13 +46,37 @@ public record ProjectionCalibration(int residentPerTrackedPercent, int outOfSamp
 		return new ProjectionCalibration(Integer.parseInt(values.get("resident_per_tracked_percent")),
 				Integer.parseInt(values.get("out_of_sample_within_25_percent")), Integer.parseInt(values.get("out_of_sample_runs")),
 				values.get("out_of_sample_error_min_percent"), values.get("out_of_sample_error_max_percent"),
-				Integer.parseInt(values.get("untracked_result_copies")), Math.multiplyExact(Long.parseLong(values.get("open_table_in_pool_kib")), 1024L));
+				Integer.parseInt(values.get("untracked_result_copies")), Math.multiplyExact(Long.parseLong(values.get("open_table_in_pool_kib")), 1024L),
+				optional(values.get(MYSQL_REST)), optional(values.get(MYSQL_TEMPTABLE)));
+	}
+
+	static final String MYSQL_REST = "mysql.resident_per_tracked_percent";
+
+	static final String MYSQL_TEMPTABLE = "mysql.temptable_resident_per_tracked_percent";
+
+	private static Integer optional(String value) {
+		return (value != null) ? Integer.valueOf(value) : null;
 	}
 
 	/** A connection's projected resident bytes for its high-water mark. */
 	public long resident(long trackedBytes) {
-		int percent = this.residentPerTrackedPercent;
-		return Math.addExact(Math.multiplyExact(trackedBytes / 100, percent), trackedBytes % 100 * percent / 100);
+		return share(trackedBytes, this.residentPerTrackedPercent);
+	}
+
+	/**
+	 * MySQL 8.0.31+: a mark of which {@code tempTableBytes} are TempTable RAM. TempTable takes a block
+	 * whole and fills it as rows come, so less of it becomes resident than of a sort buffer, which a
+	 * sort that outgrows it fills (bench/calibrate-projection.py fits both on the matrix's MySQL rows).
+	 */
+	public long resident(long trackedBytes, long tempTableBytes) {
+		long tempTable = Math.max(0, Math.min(tempTableBytes, trackedBytes));
+		int rest = (this.mySqlRestPercent != null) ? this.mySqlRestPercent : this.residentPerTrackedPercent;
+		int temp = (this.mySqlTempTablePercent != null) ? this.mySqlTempTablePercent : this.residentPerTrackedPercent;
+		return Math.addExact(share(trackedBytes - tempTable, rest), share(tempTable, temp));
+	}
+
+	private static long share(long bytes, int percent) {
+		return Math.addExact(Math.multiplyExact(bytes / 100, percent), bytes % 100 * percent / 100);
 	}
 
 }

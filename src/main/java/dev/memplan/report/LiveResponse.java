@@ -40,7 +40,7 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 	 * The per-connection high-water marks the server kept, and the expected peak projected from them
 	 * beside the ceiling. {@code missing} names each reading that could not be made.
 	 */
-	public record Observed(String source, long connections, Long typicalConnectionBytes, Long largestConnectionBytes,
+	public record Observed(String source, long connections, Long typicalConnectionBytes, Long typicalTempTableBytes, Long largestConnectionBytes,
 			Long largestSessionEverBytes, String mallocLibrary, Long residentGlobalBytes, Long projectedPerConnectionBytes,
 			Long projectedAtMaxUsedBytes, Long projectedAtMaxConnectionsBytes, String projectionBasis, long ceilingBytes,
 			List<String> missing) {
@@ -48,7 +48,7 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 		static Observed of(LiveFigures figures) {
 			ObservedPeaks peaks = figures.observed();
 			ObservedProjection projection = figures.projection();
-			return new Observed(peaks.source(), peaks.connections(), peaks.typicalBytes(), peaks.largestBytes(),
+			return new Observed(peaks.source(), peaks.connections(), peaks.typicalBytes(), peaks.typicalTempTableBytes(), peaks.largestBytes(),
 					peaks.largestSessionEverBytes(), peaks.mallocLibrary(),
 					(projection != null) ? projection.residentGlobalBytes() : null,
 					(projection != null) ? projection.perConnectionBytes() : null,

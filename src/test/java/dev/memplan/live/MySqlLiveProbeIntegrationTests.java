@@ -187,8 +187,19 @@ class MySqlLiveProbeIntegrationTests {
 				assertThat(rows.next()).isTrue();
 				assertThat(rows.getLong(2)).as("merge passes: the sort filled its buffer").isPositive();
 			}
+			// a GROUP BY on no index: an internal temporary table in TempTable (8.0's default engine for them)
+			try (ResultSet rows = statement.executeQuery("WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 200000) "
+					+ "SELECT n % 50000 AS k, COUNT(*) FROM seq GROUP BY k")) {
+				int groups = 0;
+				while (rows.next()) {
+					groups++;
+				}
+				assertThat(groups).isEqualTo(50_000);
+			}
 			// the marks cover the connections open now, so the probe reads while the session is still open
 			ObservedPeaks observed = probe(server).observed();
+			assertThat(observed.typicalTempTableBytes()).as("the session's TempTable RAM (memory/temptable/physical_ram)")
+				.isNotNull().isPositive().isLessThanOrEqualTo(observed.typicalBytes());
 			assertThat(observed.missing()).extracting(Diagnostic::code).doesNotContain(DiagnosticCode.OBSERVED_MYSQL_UNREADABLE,
 					DiagnosticCode.OBSERVED_ACCOUNTS_UNREADABLE, DiagnosticCode.OBSERVED_NO_OTHER_CONNECTION);
 			assertThat(observed.source()).isEqualTo("performance_schema.threads.MAX_TOTAL_MEMORY");
@@ -274,6 +285,7 @@ class MySqlLiveProbeIntegrationTests {
 				.isGreaterThan(1L << 20);
 			ObservedPeaks observed = probe(server).observed();
 			assertThat(observed.connections()).as("the reader, the probe's own left out").isEqualTo(1);
+			assertThat(observed.typicalTempTableBytes()).as("TempTable RAM: the reader made no temporary table").isZero();
 			assertThat(observed.largestBytes()).as("the reader's mark without the caches' objects (MAX_TOTAL_MEMORY %,d)", total)
 				.isEqualTo(total - cacheOwned)
 				.isLessThan(total - (1L << 20));

@@ -96,6 +96,28 @@ class ObservedProjectionTests {
 		assertThat(projection.atMaxConnectionsBytes()).isEqualTo(165437440L + 151 * 7759462L);
 	}
 
+	/**
+	 * MySQL 8.0.31+: the mark's TempTable RAM and the rest become resident in shares of their own
+	 * (bench/calibrate-projection.py fits both on the matrix's MySQL rows).
+	 */
+	@Test
+	void mySqlCountsTempTableRamAndTheRestOfAMarkAtTheirOwnShares() {
+		ObservedPeaks observed = new ObservedPeaks("performance_schema.threads.MAX_TOTAL_MEMORY", 12, 10 * MIB, 30 * MIB, null, "system",
+				List.of(), 6 * MIB);
+		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB, 100, 55);
+		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), TERMS, null, calibration);
+		// the rest, 4 MiB at 100 % = 4,194,304; TempTable, 6 MiB (6,291,456) at 55 % = 62,914 × 55 + 56 × 55 / 100 = 3,460,270 + 30
+		assertThat(projection.perConnectionBytes()).isEqualTo(4194304L + 3460300L).isEqualTo(7654604L);
+		// a TempTable share above the mark (highs of other moments) counts as the whole mark at TempTable's share
+		ObservedPeaks over = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, null, "system", List.of(), 12 * MIB);
+		assertThat(ObservedProjection.of(this.budget, snapshot(over), TERMS, null, calibration).perConnectionBytes())
+			.isEqualTo(104857L * 55 + 60 * 55 / 100);
+		// no MySQL shares measured: both parts at the one factor
+		ProjectionCalibration single = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB);
+		assertThat(ObservedProjection.of(this.budget, snapshot(observed), TERMS, null, single).perConnectionBytes())
+			.isEqualTo(41943L * 74 + 4 * 74 / 100 + 62914L * 74 + 56 * 74 / 100);
+	}
+
 	@Test
 	void theStandardFactorIsTheMeasuredOne() {
 		ObservedPeaks observed = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, null, "jemalloc 5.3.0", List.of());

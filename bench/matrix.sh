@@ -82,13 +82,16 @@ ram=$(awk '/^MemTotal:/ {print $2 * 1024}' /proc/meminfo)
 projection_percent=$(unzip -p "$jar" BOOT-INF/classes/catalog/projection.tsv | awk -F'\t' '$1 == "resident_per_tracked_percent" {print $2}')
 started=$(date +%s)
 
-# MySQLTuner (Debian 12's 1.9.9) dies on MariaDB 10.11 dividing by two absent variables: a copy with
-# only those divisors guarded, as accuracy.sh does; run once per configuration at 100 %.
+# MySQLTuner (Debian 12's 1.9.9) dies on MariaDB 10.11 dividing by two absent variables, and on a
+# server that has written no redo yet by Innodb_log_writes = 0 (the 22:18Z run: no figures on MariaDB,
+# "Illegal division by zero" in mysql_innodb): a copy with only those divisors guarded, as accuracy.sh
+# does; run once per configuration at 100 %.
 tuner=
 if command -v mysqltuner >/dev/null 2>&1; then
   tuner=$BENCH_WORK/mysqltuner
   sed -e "s/int( \$myvar{'innodb_buffer_pool_instances'} )/(int( \$myvar{'innodb_buffer_pool_instances'} \/\/ 1 ) || 1)/g" \
       -e "s/int( \$myvar{'innodb_buffer_pool_chunk_size'} )/(int( \$myvar{'innodb_buffer_pool_chunk_size'} \/\/ 1 ) || 1)/g" \
+      -e "s/\/ \$mystat{'Innodb_log_writes'};/\/ (\$mystat{'Innodb_log_writes'} || 1);/" \
     "$(command -v mysqltuner)" > "$tuner"
 fi
 

@@ -117,6 +117,22 @@ def scored(rows, factor):
     return within, len(errors), min(errors), max(errors)
 
 
+def tally(result, within, runs, lo, hi):
+    """Adds one held-out group's check to the out-of-sample totals in result."""
+    result["within"] += within
+    result["runs"] += runs
+    result["lo"] = lo if result["lo"] is None else min(result["lo"], lo)
+    result["hi"] = hi if result["hi"] is None else max(result["hi"], hi)
+
+
+def tallied(result, lines):
+    """The out-of-sample totals' line, and the result."""
+    if result["runs"]:
+        lines.append(f"out of sample, all: {result['within']} of {result['runs']} within +-25 %, "
+                     f"errors {result['lo']:+.0f} % to {result['hi']:+.0f} %")
+    return result
+
+
 def calibrate(name, rows, by_key, lines):
     """One server's factor and checks; None when fewer than MIN_WORKLOADS workloads qualify."""
     mine = {k: v for k, v in by_key.items() if k[0] == name}
@@ -153,14 +169,8 @@ def calibrate(name, rows, by_key, lines):
             continue
         lines.append(f"out of sample, {g}: factor from the other {held_out_by}s {held_out} %: {w} of {n} within +-25 %, "
                      f"errors {lo:+.0f} % to {hi:+.0f} %")
-        result["within"] += w
-        result["runs"] += n
-        result["lo"] = lo if result["lo"] is None else min(result["lo"], lo)
-        result["hi"] = hi if result["hi"] is None else max(result["hi"], hi)
-    if result["runs"]:
-        lines.append(f"out of sample, all: {result['within']} of {result['runs']} within +-25 %, "
-                     f"errors {result['lo']:+.0f} % to {result['hi']:+.0f} %")
-    return result
+        tally(result, w, n, lo, hi)
+    return tallied(result, lines)
 
 
 def mysql_split(all_rows, lines):
@@ -212,14 +222,8 @@ def mysql_split(all_rows, lines):
         w, n, lo, hi = score(part, r_rest / 100, r_temp / 100)
         lines.append(f"out of sample, {config}: rest {r_rest} %, TempTable {r_temp} % from the other configs: {w} of {n} "
                      f"within +-25 %, errors {lo:+.0f} % to {hi:+.0f} %")
-        result["within"] += w
-        result["runs"] += n
-        result["lo"] = lo if result["lo"] is None else min(result["lo"], lo)
-        result["hi"] = hi if result["hi"] is None else max(result["hi"], hi)
-    if result["runs"]:
-        lines.append(f"out of sample, all: {result['within']} of {result['runs']} within +-25 %, "
-                     f"errors {result['lo']:+.0f} % to {result['hi']:+.0f} %")
-    return result
+        tally(result, w, n, lo, hi)
+    return tallied(result, lines)
 
 
 def main():

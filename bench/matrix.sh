@@ -43,7 +43,11 @@ jar=target/memplan.jar
 # a jar older than the sources would measure yesterday's memplan
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then ./mvnw -q -B -ntp -o -DskipTests package; fi
 export BENCH_PORT=${BENCH_PORT:-16002}
-export BENCH_WORK; BENCH_WORK=$(mktemp -d /tmp/memplan-matrix.XXXX)
+# the servers' files in memory (tmpfs) where the machine has one: the data loads took 10 and 38 s on
+# disk against 4 and 22 s there (MariaDB, MySQL 8.0.31), and a spilled temporary table or the binary
+# log waits on no disk; the memory they take is page cache, not the server's resident memory
+work_base=/tmp; [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm)" = tmpfs ] && work_base=/dev/shm
+export BENCH_WORK; BENCH_WORK=$(mktemp -d "${BENCH_WORK_BASE:-$work_base}/memplan-matrix.XXXX")
 export BENCH_ROWS=${BENCH_ROWS:-30000}
 source bench/lib/matrix-sizes.sh
 source bench/lib/mariadb.sh
@@ -85,7 +89,8 @@ started=$(date +%s)
 # MySQLTuner (Debian 12's 1.9.9) dies on MariaDB 10.11 dividing by two absent variables, and on a
 # server that has written no redo yet by Innodb_log_writes = 0 (the 22:18Z run: no figures on MariaDB,
 # "Illegal division by zero" in mysql_innodb): a copy with only those divisors guarded, as accuracy.sh
-# does; run once per configuration at 100 %.
+# does; run once per configuration at 100 %, without its password dictionary (--skippassword: on
+# MariaDB it tried 620 logins, 18 of its 20 s a run; none of its memory figures depends on that).
 tuner=
 if command -v mysqltuner >/dev/null 2>&1; then
   tuner=$BENCH_WORK/mysqltuner
@@ -160,12 +165,24 @@ CNF
 # the interpreter itself, not pyenv's shim: the shim cost 0.7 s a call under the matrix's load, three
 # calls a row (21:47Z: about 2 s of every row outside its phases)
 python=$(pyenv which python3 2>/dev/null || command -v python3)
+# json [-f FILE] PATH...: each PATH's value on a line of its own ("-" when absent), from standard input
+# or, after -f, from FILE (one call can read several answers: each call cost a row about 0.1 s)
 json() { "$python" -c 'import json,sys
-try:
-    d=json.load(sys.stdin)
-except ValueError:
-    d={}
-for path in sys.argv[1:]:
+def load(f):
+    try:
+        return json.load(f)
+    except ValueError:
+        return {}
+args=sys.argv[1:]
+d=None
+while args:
+    path=args.pop(0)
+    if path == "-f":
+        with open(args.pop(0)) as f:
+            d=load(f)
+        continue
+    if d is None:
+        d=load(sys.stdin)
     v=d
     for k in path.split("."):
         v=v.get(k) if isinstance(v,dict) else None
@@ -293,7 +310,7 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
   phase probe
   local tr=- tp=-
   if [ -n "$tuner" ] && [ "$n" = "$maxconn" ] && [ "$workload" = tmpstorm ] && [ "$cap" = - ]; then
-    local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port "$BENCH_PORT" --user "$probe_user" --pass "$MEMPLAN_BENCH_PASSWORD" --json --nocolor --noinfo 2>"$BENCH_WORK/tuner.err" || true)
+    local tj; tj=$(perl "$tuner" --host 127.0.0.1 --port "$BENCH_PORT" --user "$probe_user" --pass "$MEMPLAN_BENCH_PASSWORD" --json --nocolor --noinfo --skippassword 2>"$BENCH_WORK/tuner.err" || true)
     tr=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_used_memory"/ && !k++ {gsub(/[^0-9]/, "", $2); print $2}'); tr=${tr:--}
     tp=$(echo "$tj" | tr ',' '\n' | awk -F: '/"max_peak_memory"/ && !k++ {gsub(/[^0-9]/, "", $2); print $2}'); tp=${tp:--}
     phase tuner
@@ -326,16 +343,17 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
   local cached=$BENCH_WORK/plan-$server-$name-$n-${packet:-none}-$cap.json
   [ -f "$cached" ] || memplan_json "$cached" check --server "$profile" --ram "$ram" --expected-connections "$n" \
     ${packet:+--largest-packet $packet} --format json --fail-on overcommitted "$runcnf" >/dev/null
-  local plan; plan=$(cat "$cached")
   phase plan
   # read stops at the end of its input, which tr leaves without a newline: its status is not an error here
   local ceiling low high capped proj projmax observed_typ observed_max maxused liveglobal missing
-  read -r ceiling low high capped < <(echo "$plan" | json totals.worstCaseBytes totals.expectedPeak.lowBytes totals.expectedPeak.highBytes totals.capped.worstCaseBytes | tr '\n' ' ') || true
-  read -r proj projmax observed_typ observed_max maxused liveglobal observed_tt < <(echo "$live" | json live.observed.projectedAtMaxUsedBytes live.observed.projectedAtMaxConnectionsBytes \
+  [ -s "$BENCH_WORK/live.json" ] || : > "$BENCH_WORK/live.json"
+  read -r ceiling low high capped proj projmax observed_typ observed_max maxused liveglobal observed_tt < <(json \
+    -f "$cached" totals.worstCaseBytes totals.expectedPeak.lowBytes totals.expectedPeak.highBytes totals.capped.worstCaseBytes \
+    -f "$BENCH_WORK/live.json" live.observed.projectedAtMaxUsedBytes live.observed.projectedAtMaxConnectionsBytes \
     live.observed.typicalConnectionBytes live.observed.largestConnectionBytes live.maxUsedConnections live.observed.residentGlobalBytes \
-    live.observed.typicalTempTableBytes | tr '\n' ' ') || true
+    live.observed.typicalTempTableBytes live.observed.missing > "$BENCH_WORK/figures"; head -11 "$BENCH_WORK/figures" | tr '\n' ' ') || true
   # why there is no projection: the readings of the marks, not the allocator's or the accounts' notes
-  missing=$(echo "$live" | json live.observed.missing | sed 's/ | /\n/g' | grep -v '^version_malloc_library\|^performance_schema.accounts' | paste -sd '|' | sed 's/|/ | /g' || true)
+  missing=$(tail -n +12 "$BENCH_WORK/figures" | sed 's/ | /\n/g' | grep -v '^version_malloc_library\|^performance_schema.accounts' | paste -sd '|' | sed 's/|/ | /g' || true)
   [ -n "$missing" ] || missing=-
   # no answer at all: the probe's own error instead
   [ -n "$live" ] || missing="probe failed: $(head -c 200 "$BENCH_WORK/live.err" | tr '\t\n' '  ')"

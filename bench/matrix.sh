@@ -43,11 +43,11 @@ jar=target/memplan.jar
 # a jar older than the sources would measure yesterday's memplan
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then ./mvnw -q -B -ntp -o -DskipTests package; fi
 export BENCH_PORT=${BENCH_PORT:-16002}
-# the servers' files in memory (tmpfs) where the machine has one: the data loads took 10 and 38 s on
-# disk against 4 and 22 s there (MariaDB, MySQL 8.0.31), and a spilled temporary table or the binary
-# log waits on no disk; the memory they take is page cache, not the server's resident memory
-work_base=/tmp; [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm)" = tmpfs ] && work_base=/dev/shm
-export BENCH_WORK; BENCH_WORK=$(mktemp -d "${BENCH_WORK_BASE:-$work_base}/memplan-matrix.XXXX")
+# The servers' files stay on disk, not on tmpfs: MariaDB 10.11 maps a redo log it finds on /dev/shm
+# as persistent memory and then reports innodb_log_buffer_size as the log file's size (96 MiB, not
+# 16), while its resident memory falls by the 16 MiB log buffer it no longer allocates; the run of
+# 00:31Z on tmpfs (bench/results/matrix-run-0031Z-tmpfs.*) measured that server, not the usual one.
+export BENCH_WORK; BENCH_WORK=$(mktemp -d /tmp/memplan-matrix.XXXX)
 export BENCH_ROWS=${BENCH_ROWS:-30000}
 source bench/lib/matrix-sizes.sh
 source bench/lib/mariadb.sh

@@ -13,7 +13,8 @@
 # Each row's phases (start, workload, probe, end of the sessions, plan, stop; seconds) go to
 # matrix-phases.tsv beside the results (bench/README.md, "Where the time goes"); MySQL 8.0's largest
 # memory instruments of each row (global high-water marks since the row began) to matrix-instruments.tsv.
-# Usage (as root, holding the build lock for the whole run, under 20 minutes on 2 cores):
+# Usage (as root, holding the build lock for the whole run; 17 to 26 minutes on 2 cores by machine, stopped
+# at 19 by default: bench/README.md, "Where the time goes"):
 #   flock /tmp/memplan-build.lock bench/matrix.sh [--servers LIST] [CONFIG...]
 #   LIST (or BENCH_SERVERS): comma-separated mariadb, mysql-5.7, mysql-8.0 (default: all three)
 #   CONFIG: small, medium, large (default: all three, on every server; BENCH_MYSQL_CONFIGS narrows MySQL's)
@@ -436,6 +437,7 @@ versions=; for s in "${server_list[@]}"; do srv_use "$s"; versions+="${versions:
 {
   [ $full = yes ] || echo "# PARTIAL RUN (a smoke test, not the matrix): servers ${servers}; MariaDB configs ${mariadb_configs[*]}; MySQL configs ${mysql_configs[*]}; workloads ${BENCH_WORKLOADS}; shares ${shares} %; capped rows ${capped_rows}; server reused across a group's rows: ${BENCH_REUSE_SERVER:-mysql}"
   echo "# bench/matrix.sh — ${versions}, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${BENCH_ROWS} rows; sizes in MiB"
+  echo "# time budget: ${budget} s (BENCH_BUDGET_SECONDS; rows past a server's share of it are listed as not run)"
   echo "# ceiling = memplan's totals.worstCaseBytes (with a cap: the capped ceiling); offline = the expected-peak range at N;"
   echo "# live = the projection at Max_used_connections from the observed high-water marks (error against peak RSS);"
   echo "# typ/max = the observed per-connection high-water marks; tuner = MySQLTuner's reached/possible (once per config);"

@@ -181,7 +181,8 @@ def readme_summary(header, servers, m, lines):
     """README.md's short form, a line or two per server; bench/README.md carries the whole text."""
     run = header.split(", ")
     when = next((part for part in run if part[:4].isdigit()), "")
-    out = [f"  Latest run {when}, 2 cores ([the table](bench/README.md#matrix)):",
+    took = next((line.split(": ", 1)[1] for line in lines if line.startswith("# whole run: ")), None)
+    out = [f"  Latest run {when}, 2 cores{', whole run ' + took if took else ''} ([the table](bench/README.md#matrix)):",
            f"  - MariaDB 10.11: the **ceiling** held: ceiling ≥ peak RSS in {m['ceiling_held']} of {m['runs']} runs, "
            f"ceiling / peak RSS {m['ceiling_over_peak_min']}–{m['ceiling_over_peak_max']} (an upper bound: judge a load by the",
            f"    expected peak); the **live projection** came within ±25 % in {m['live_within_25_percent']} of "
@@ -206,7 +207,9 @@ def readme_summary(header, servers, m, lines):
         out.append(text)
     not_run = sum(1 for line in lines if line.startswith("# not run"))
     if not_run:
-        out.append(f"  - {not_run} planned rows did not fit the 20-minute run (listed in `bench/results/matrix.txt`).")
+        budget = next((line.split(": ", 1)[1].split(" s")[0] for line in lines if line.startswith("# time budget: ")), None)
+        within = f"the run's time budget of {int(budget) // 60} min" if budget else "the run's time budget"
+        out.append(f"  - {not_run} planned rows did not fit {within} (listed in `bench/results/matrix.txt`).")
     return out
 
 

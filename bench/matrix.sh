@@ -13,7 +13,7 @@
 # Each row's phases (start, workload, probe, end of the sessions, plan, stop; seconds) go to
 # matrix-phases.tsv beside the results (bench/README.md, "Where the time goes"); MySQL 8.0's largest
 # memory instruments of each row (global high-water marks since the row began) to matrix-instruments.tsv.
-# Usage (as root, holding the build lock for the whole run; 17 to 26 minutes on 2 cores by machine, stopped
+# Usage (as root, holding the build lock for the whole run; 17 to 28 minutes on 2 cores by machine, stopped
 # at 19 by default: bench/README.md, "Where the time goes"):
 #   flock /tmp/memplan-build.lock bench/matrix.sh [--servers LIST] [CONFIG...]
 #   LIST (or BENCH_SERVERS): comma-separated mariadb, mysql-5.7, mysql-8.0 (default: all three)

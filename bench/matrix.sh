@@ -348,13 +348,13 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
   # read stops at the end of its input, which tr leaves without a newline: its status is not an error here
   local ceiling low high capped proj projmax observed_typ observed_max maxused liveglobal missing
   [ -s "$BENCH_WORK/live.json" ] || : > "$BENCH_WORK/live.json"
-  read -r ceiling low high capped proj projmax observed_typ observed_max maxused liveglobal observed_tt < <(json \
+  read -r ceiling low high capped proj projmax observed_typ observed_max maxused liveglobal observed_tt livebase < <(json \
     -f "$cached" totals.worstCaseBytes totals.expectedPeak.lowBytes totals.expectedPeak.highBytes totals.capped.worstCaseBytes \
     -f "$BENCH_WORK/live.json" live.observed.projectedAtMaxUsedBytes live.observed.projectedAtMaxConnectionsBytes \
     live.observed.typicalConnectionBytes live.observed.largestConnectionBytes live.maxUsedConnections live.observed.residentGlobalBytes \
-    live.observed.typicalTempTableBytes live.observed.missing > "$BENCH_WORK/figures"; head -11 "$BENCH_WORK/figures" | tr '\n' ' ') || true
+    live.observed.typicalTempTableBytes live.observed.serverBaseBytes live.observed.missing > "$BENCH_WORK/figures"; head -12 "$BENCH_WORK/figures" | tr '\n' ' ') || true
   # why there is no projection: the readings of the marks, not the allocator's or the accounts' notes
-  missing=$(tail -n +12 "$BENCH_WORK/figures" | sed 's/ | /\n/g' | grep -v '^version_malloc_library\|^performance_schema.accounts' | paste -sd '|' | sed 's/|/ | /g' || true)
+  missing=$(tail -n +13 "$BENCH_WORK/figures" | sed 's/ | /\n/g' | grep -v '^version_malloc_library\|^performance_schema.accounts' | paste -sd '|' | sed 's/|/ | /g' || true)
   [ -n "$missing" ] || missing=-
   # no answer at all: the probe's own error instead
   [ -n "$live" ] || missing="probe failed: $(head -c 200 "$BENCH_WORK/live.err" | tr '\t\n' '  ')"
@@ -371,9 +371,9 @@ row() { # config-name runcnf max_conn workload n cap(-|bytes) global-cap(-|bytes
     "$server_name" "$name" "$workload" "$n" "$capcol" $((rss0 / 1024)) "$(mib "$hwm")" "$(mib "$bound")" "$(ratio "$bound" "$hwm")" \
     "$(mib "$low")–$(mib "$high")" "$(mib "$proj")" "$projerr" "$(mib "$observed_typ")" "$(mib "$observed_max")" \
     "$(mib "$tr")" "$(mib "$tp")" "$refused" "$held" "$note" | tee -a "$out"
-  printf '%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server_name" "$name" "$workload" "$n" "$maxconn" \
+  printf '%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server_name" "$name" "$workload" "$n" "$maxconn" \
     "$cap" "$gcap" "$hwm" "$ceiling" "$capped" "$low" "$high" "$proj" "$projmax" "$observed_typ" "$observed_max" "$tr" "$tp" "$refused" \
-    "$maxused" "$liveglobal" "$projection_percent" "$missing" "$(( $(date +%s) - row_started ))" "$([ "$cap" = - ] && echo - || echo "$capram")" "${observed_tt:--}" >> "$tsv"
+    "$maxused" "$liveglobal" "$projection_percent" "$missing" "$(( $(date +%s) - row_started ))" "$([ "$cap" = - ] && echo - || echo "$capram")" "${observed_tt:--}" "${livebase:--}" >> "$tsv"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$server_name" "$name" "$workload" "$n" "$cap" "$phase_log" >> "$phases"
 }
 
@@ -447,7 +447,7 @@ versions=; for s in "${server_list[@]}"; do srv_use "$s"; versions+="${versions:
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 } > "$out"
 printf 'server\tconfig\tworkload\tn\tcap\tphases\n' > "$phases"
-printf 'server\tconfig\tworkload\tn\tmax_connections\tcap\tglobal_cap\tpeak_rss\tceiling\tcapped_ceiling\toffline_low\toffline_high\tlive_projection\tlive_projection_at_max\tobserved_typical\tobserved_largest\ttuner_reached\ttuner_possible\trefused\tmax_used_connections\tlive_global\tprojection_percent\tlive_missing\tseconds\tcap_host_ram\tobserved_temptable\n' > "$tsv"
+printf 'server\tconfig\tworkload\tn\tmax_connections\tcap\tglobal_cap\tpeak_rss\tceiling\tcapped_ceiling\toffline_low\toffline_high\tlive_projection\tlive_projection_at_max\tobserved_typical\tobserved_largest\ttuner_reached\ttuner_possible\trefused\tmax_used_connections\tlive_global\tprojection_percent\tlive_missing\tseconds\tcap_host_ram\tobserved_temptable\tlive_base\n' > "$tsv"
 # MariaDB's rows count twice in the shares: its figures are the ones memplan quotes (catalog/accuracy.tsv)
 # and calibrate its projection (six or more config x workload slopes), and the budget cannot hold the
 # whole matrix (bench/README.md, "Where the time goes"): with every server's three configurations

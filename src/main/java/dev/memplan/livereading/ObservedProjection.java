@@ -1,6 +1,7 @@
 package dev.memplan.livereading;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.memplan.budget.Budget;
@@ -11,8 +12,9 @@ import dev.memplan.budget.Scope;
 /**
  * The expected peak projected from what a live server observed: the global caches as far as the
  * server has filled them, the server's own base, and every connection at the average high-water
- * mark the open connections reached, as resident memory ({@link ProjectionCalibration}: measured,
- * a tracked byte is about three quarters of a resident one; docs/memory-terms.md#projection). A
+ * mark the open connections reached, as resident memory ({@link ProjectionCalibration}: fitted on
+ * the accuracy matrix; docs/memory-terms.md#projection). MySQL's base and a MySQL connection's
+ * untracked pages are measured on MySQL (MariaDB's base left 8.0.31's idle rows 9 to 15 % low). A
  * result the server sends is not in the marks (MariaDB kept an 86 KiB mark while a session sent a
  * 30 MB result and held 57 MiB more: bench/results/projection-terms.txt), so when the user states the
  * largest packet a connection holds at least its untracked copies; the statement's tracked peak and
@@ -22,14 +24,16 @@ import dev.memplan.budget.Scope;
  *
  * @param residentGlobalBytes the global terms with the buffer pool, key cache, Aria cache and open tables
  * at what the server reports in use, plus the server's base
+ * @param serverBaseBytes the server's base in residentGlobalBytes: memory-terms.tsv's server_base, or on
+ * MySQL MySQL's own ({@link ProjectionCalibration.MySqlBase})
  * @param perConnectionBytes the average high-water mark as resident memory, or the untracked copies of the
  * largest packet given when they are more
  * @param atMaxUsedBytes at Max_used_connections, or null when the server did not say
  * @param atMaxConnectionsBytes at max_connections
  * @param basis whose marks the projection takes
  */
-public record ObservedProjection(long residentGlobalBytes, long perConnectionBytes, Long atMaxUsedBytes, long atMaxConnectionsBytes,
-		Basis basis) {
+public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes, long perConnectionBytes, Long atMaxUsedBytes,
+		long atMaxConnectionsBytes, Basis basis) {
 
 	/** Whose high-water marks a connection is projected at. */
 	public enum Basis {
@@ -63,17 +67,24 @@ public record ObservedProjection(long residentGlobalBytes, long perConnectionByt
 		if (mark == null) {
 			return null;
 		}
+		ProjectionCalibration.MySqlBase mySql = isMariaDb(snapshot) ? null : calibration.mySqlBase();
+		long base = (mySql != null) ? mySql.serverBytes(number(snapshot.variables(), "innodb_buffer_pool_size", 0L)) : terms.serverBaseBytes();
 		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms,
-				calibration, snapshot.topConsumers()), terms.serverBaseBytes());
+				calibration, snapshot.topConsumers()), base);
 		// measured under glibc malloc; with jemalloc the resident share is smaller, so this errs high there
 		long resident = (basis == Basis.OPEN_CONNECTIONS && observed.typicalTempTableBytes() != null)
 				? calibration.resident(mark, observed.typicalTempTableBytes()) : calibration.resident(mark);
-		long perConnection = Math.max(resident,
-				untrackedPacketCopies(largestPacketBytes, snapshot.variables(), calibration));
+		long perConnection = Math.addExact(Math.max(resident, untrackedPacketCopies(largestPacketBytes, snapshot.variables(), calibration)),
+				(mySql != null) ? mySql.untrackedPerConnectionBytes() : 0);
 		Long maxUsed = snapshot.statusNumber("max_used_connections");
 		long maxConnections = Math.subtractExact(budget.connectionSlots(), 1);
-		return new ObservedProjection(global, perConnection, (maxUsed != null) ? at(global, maxUsed, perConnection) : null,
+		return new ObservedProjection(global, base, perConnection, (maxUsed != null) ? at(global, maxUsed, perConnection) : null,
 				at(global, maxConnections, perConnection), basis);
+	}
+
+	/** VERSION() names MariaDB in every MariaDB release (10.11.19-MariaDB-0+deb12u1); MySQL's does not. */
+	private static boolean isMariaDb(LiveSnapshot snapshot) {
+		return snapshot.version() != null && snapshot.version().toLowerCase(Locale.ROOT).contains("mariadb");
 	}
 
 	/**

@@ -41,7 +41,7 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 	 * beside the ceiling. {@code missing} names each reading that could not be made.
 	 */
 	public record Observed(String source, long connections, Long typicalConnectionBytes, Long typicalTempTableBytes, Long largestConnectionBytes,
-			Long largestSessionEverBytes, String mallocLibrary, Long residentGlobalBytes, Long projectedPerConnectionBytes,
+			Long largestSessionEverBytes, String mallocLibrary, Long residentGlobalBytes, Long serverBaseBytes, Long projectedPerConnectionBytes,
 			Long projectedAtMaxUsedBytes, Long projectedAtMaxConnectionsBytes, String projectionBasis, long ceilingBytes,
 			List<String> missing) {
 
@@ -51,6 +51,7 @@ public record LiveResponse(String server, String serverName, long hostRamBytes, 
 			return new Observed(peaks.source(), peaks.connections(), peaks.typicalBytes(), peaks.typicalTempTableBytes(), peaks.largestBytes(),
 					peaks.largestSessionEverBytes(), peaks.mallocLibrary(),
 					(projection != null) ? projection.residentGlobalBytes() : null,
+					(projection != null) ? projection.serverBaseBytes() : null,
 					(projection != null) ? projection.perConnectionBytes() : null,
 					(projection != null) ? projection.atMaxUsedBytes() : null,
 					(projection != null) ? projection.atMaxConnectionsBytes() : null,

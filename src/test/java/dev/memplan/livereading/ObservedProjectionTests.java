@@ -118,6 +118,39 @@ class ObservedProjectionTests {
 			.isEqualTo(41943L * 74 + 4 * 74 / 100 + 62914L * 74 + 56 * 74 / 100);
 	}
 
+	/**
+	 * MySQL 8.0.31 at rest holds more than the base measured on MariaDB, more with a larger pool, and a
+	 * connection more than its mark (bench/calibrate-projection.py fits all three on the matrix's idle rows).
+	 */
+	@Test
+	void mySqlHasABaseOfItsOwnThatGrowsWithThePoolAndAConnectionHoldsMoreThanItsMark() {
+		ObservedPeaks observed = new ObservedPeaks("performance_schema.threads.MAX_TOTAL_MEMORY", 12, 10 * MIB, 30 * MIB, null, "system",
+				List.of());
+		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB, 100, 55,
+				new ProjectionCalibration.MySqlBase(130 * MIB, 28 * MIB, 128 * KIB));
+		Map<String, String> variables = Map.of("max_connections", "151", "innodb_buffer_pool_size", String.valueOf(1L << 30));
+		LiveSnapshot mysql = new LiveSnapshot("8.0.31", "MySQL Community Server - GPL", variables, STATUS, null, List.of(), List.of(), null,
+				observed);
+		LiveSnapshot mariadb = new LiveSnapshot("10.11.19-MariaDB", "Debian", variables, STATUS, null, List.of(), List.of(), null, observed);
+		ObservedProjection onMySql = ObservedProjection.of(this.budget, mysql, TERMS, null, calibration);
+		ObservedProjection onMariaDb = ObservedProjection.of(this.budget, mariadb, TERMS, null, calibration);
+		// 130 MiB + 1 GiB of pool × 28 MiB per GiB = 158 MiB (165,675,008); MariaDB keeps memory-terms' 98 MiB
+		assertThat(onMySql.serverBaseBytes()).isEqualTo(158 * MIB).isEqualTo(165675008L);
+		assertThat(onMariaDb.serverBaseBytes()).isEqualTo(98 * MIB);
+		assertThat(onMySql.residentGlobalBytes() - onMariaDb.residentGlobalBytes()).isEqualTo(60 * MIB);
+		// 74 % of the 10 MiB mark (7,759,462, no TempTable reading) + 128 KiB (131,072) the thread holds untracked
+		assertThat(onMySql.perConnectionBytes()).isEqualTo(7759462L + 131072L).isEqualTo(7890534L);
+		assertThat(onMariaDb.perConnectionBytes()).isEqualTo(7759462L);
+		assertThat(onMySql.atMaxUsedBytes()).isEqualTo(onMySql.residentGlobalBytes() + 40 * 7890534L);
+		// a 256 MiB pool: 130 MiB + 7 MiB
+		LiveSnapshot small = new LiveSnapshot("8.0.31", "MySQL", Map.of("max_connections", "151", "innodb_buffer_pool_size", "268435456"),
+				STATUS, null, List.of(), List.of(), null, observed);
+		assertThat(ObservedProjection.of(this.budget, small, TERMS, null, calibration).serverBaseBytes()).isEqualTo(137 * MIB);
+		// no base of MySQL's own measured: memory-terms' base and the mark alone
+		ProjectionCalibration sharesOnly = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB, 100, 55);
+		assertThat(ObservedProjection.of(this.budget, mysql, TERMS, null, sharesOnly).serverBaseBytes()).isEqualTo(98 * MIB);
+	}
+
 	@Test
 	void theStandardFactorIsTheMeasuredOne() {
 		ObservedPeaks observed = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, null, "jemalloc 5.3.0", List.of());

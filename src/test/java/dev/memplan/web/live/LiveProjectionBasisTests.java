@@ -20,6 +20,7 @@ import dev.memplan.app.LivePlanService;
 import dev.memplan.app.PlanQuery;
 import dev.memplan.app.PlanResult;
 import dev.memplan.app.PlanService;
+import dev.memplan.budget.MemoryTerms;
 import dev.memplan.catalog.ServerCatalog;
 import dev.memplan.core.ByteSize;
 import dev.memplan.core.Diagnostic;
@@ -60,9 +61,19 @@ class LiveProjectionBasisTests {
 		when(this.live.probeAndPlan(any(), any())).thenAnswer((call) -> outcome(call.getArgument(1)));
 	}
 
-	/** The cap bounds the mark: the calibrated resident share of 8 MiB, not of 20 MiB. */
+	/**
+	 * The cap bounds the mark: the calibrated resident share of 8 MiB, not of 20 MiB, and what a MySQL
+	 * connection holds beyond its mark.
+	 */
 	private static long perConnection() {
-		return ProjectionCalibration.standard().resident(8 * MIB);
+		ProjectionCalibration.MySqlBase base = ProjectionCalibration.standard().mySqlBase();
+		return ProjectionCalibration.standard().resident(8 * MIB) + ((base != null) ? base.untrackedPerConnectionBytes() : 0);
+	}
+
+	/** MySQL's own base for the server's 128 MiB pool, or memory-terms' where none is measured. */
+	private static long serverBase() {
+		ProjectionCalibration.MySqlBase base = ProjectionCalibration.standard().mySqlBase();
+		return (base != null) ? base.serverBytes(134217728L) : MemoryTerms.standard().serverBaseBytes();
 	}
 
 	@Test
@@ -74,7 +85,8 @@ class LiveProjectionBasisTests {
 			.andExpect(jsonPath("$.live.observed.typicalConnectionBytes").doesNotExist())
 			.andExpect(jsonPath("$.live.observed.largestSessionEverBytes").value(20 * MIB))
 			.andExpect(jsonPath("$.live.observed.projectionBasis").value("LARGEST_SESSION_EVER"))
-			.andExpect(jsonPath("$.live.observed.projectedPerConnectionBytes").value(perConnection()));
+			.andExpect(jsonPath("$.live.observed.projectedPerConnectionBytes").value(perConnection()))
+			.andExpect(jsonPath("$.live.observed.serverBaseBytes").value(serverBase()));
 	}
 
 	@Test

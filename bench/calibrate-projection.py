@@ -143,12 +143,12 @@ def solve3(rows):
     return tuple(m[i][3] / m[i][i] for i in range(3))
 
 
-def mysql_base(rows):
+def mysql_base(idle):
     """MySQL's base from its idle rows without a cap: (rest bytes, bytes per GiB of pool, bytes per connection),
     or None when the rows do not span two pool sizes."""
     points = [(config_pools()[r["config"]] / (1 << 30), int(r["max_used_connections"]),
                int(r["peak_rss"]) - (int(r["live_global"]) - recorded_base(r)) - int(r["max_used_connections"]) * int(r["observed_typical"]))
-              for r in rows if r["workload"] == "idle" and r["cap"] == "-" and r["config"] in config_pools()]
+              for r in idle]
     if len({p[0] for p in points}) < 2:
         return None
     return solve3(points)
@@ -265,8 +265,8 @@ def mysql_split(all_rows, lines):
             and int(r["max_connections"]) > 0 and int(r["n"]) * 2 >= int(r["max_connections"])]
     if not mine:
         return None
-    idle = [r for r in all_rows if server(r).startswith("mysql") and r["live_projection"] not in ("-", "")
-            and r.get("live_global") not in (None, "", "-") and r["observed_typical"] not in ("", "-")]
+    idle = [r for r in all_rows if server(r).startswith("mysql") and r["workload"] == "idle" and r["cap"] == "-"
+            and r["live_projection"] not in ("-", "") and r.get("live_global") not in (None, "", "-")]
 
     def error(r, rest, temp, base):
         typical = int(r["observed_typical"])
@@ -296,8 +296,7 @@ def mysql_split(all_rows, lines):
 
     base = mysql_base(idle)
     if base is not None:
-        lines.append(f"## MySQL 8.0.31+: the server at rest and per connection beyond the marks, fitted on "
-                     f"{sum(1 for r in idle if r['workload'] == 'idle' and r['cap'] == '-')} idle runs:")
+        lines.append(f"## MySQL 8.0.31+: the server at rest and per connection beyond the marks, fitted on {len(idle)} idle runs:")
         lines.append(f"base {base[0] / MIB:.1f} MiB + {base[1] / MIB:.1f} MiB per GiB of buffer pool; "
                      f"{base[2] / 1024:.0f} KiB per connection beyond its mark")
     rest, temp = fit(mine, base)

@@ -35,7 +35,7 @@ public record LiveFigures(String version, String flavor, Long maxUsedConnections
 				: null;
 		return new LiveFigures(snapshot.version(), reading.profile().isMariaDb() ? "MariaDB" : "MySQL", reading.maxUsedConnections(),
 				reading.threadsConnected(), current, snapshot.measuredTotalBytes(), snapshot.measuredNotes(), snapshot.topConsumers(),
-				snapshot.observed(), ObservedProjection.of(budget, snapshot, MemoryTerms.standard(),
+				snapshot.observed(), ObservedProjection.of(budget, snapshot, reading.profile(), MemoryTerms.standard(),
 						result.plan().host().workload().largestPacketBytes()), budget.worstCaseBytes());
 	}
 

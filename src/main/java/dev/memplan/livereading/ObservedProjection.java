@@ -1,13 +1,13 @@
 package dev.memplan.livereading;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.memplan.budget.Budget;
 import dev.memplan.budget.LineItem;
 import dev.memplan.budget.MemoryTerms;
 import dev.memplan.budget.Scope;
+import dev.memplan.catalog.ServerProfile;
 
 /**
  * The expected peak projected from what a live server observed: the global caches as far as the
@@ -55,11 +55,12 @@ public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes,
 	 * @param largestPacketBytes the largest packet the user stated, or null: the assumed default is not
 	 * counted here, as the projection follows what the server saw, and an idle connection sent no result
 	 */
-	public static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms, Long largestPacketBytes) {
-		return of(budget, snapshot, terms, largestPacketBytes, ProjectionCalibration.standard());
+	public static ObservedProjection of(Budget budget, LiveSnapshot snapshot, ServerProfile profile, MemoryTerms terms,
+			Long largestPacketBytes) {
+		return of(budget, snapshot, profile, terms, largestPacketBytes, ProjectionCalibration.standard());
 	}
 
-	static ObservedProjection of(Budget budget, LiveSnapshot snapshot, MemoryTerms terms, Long largestPacketBytes,
+	static ObservedProjection of(Budget budget, LiveSnapshot snapshot, ServerProfile profile, MemoryTerms terms, Long largestPacketBytes,
 			ProjectionCalibration calibration) {
 		ObservedPeaks observed = snapshot.observed();
 		Basis basis = observed.hasMarks() ? Basis.OPEN_CONNECTIONS : Basis.LARGEST_SESSION_EVER;
@@ -67,7 +68,7 @@ public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes,
 		if (mark == null) {
 			return null;
 		}
-		ProjectionCalibration.MySqlBase mySql = isMariaDb(snapshot) ? null : calibration.mySqlBase();
+		ProjectionCalibration.MySqlBase mySql = profile.isMariaDb() ? null : calibration.mySqlBase();
 		long base = (mySql != null) ? mySql.serverBytes(number(snapshot.variables(), "innodb_buffer_pool_size", 0L)) : terms.serverBaseBytes();
 		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms,
 				calibration, snapshot.topConsumers()), base);
@@ -80,11 +81,6 @@ public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes,
 		long maxConnections = Math.subtractExact(budget.connectionSlots(), 1);
 		return new ObservedProjection(global, base, perConnection, (maxUsed != null) ? at(global, maxUsed, perConnection) : null,
 				at(global, maxConnections, perConnection), basis);
-	}
-
-	/** VERSION() names MariaDB in every MariaDB release (10.11.19-MariaDB-0+deb12u1); MySQL's does not. */
-	private static boolean isMariaDb(LiveSnapshot snapshot) {
-		return snapshot.version() != null && snapshot.version().toLowerCase(Locale.ROOT).contains("mariadb");
 	}
 
 	/**

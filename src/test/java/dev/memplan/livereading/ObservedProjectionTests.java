@@ -11,6 +11,8 @@ import dev.memplan.core.Severity;
 import dev.memplan.budget.Budget;
 import dev.memplan.budget.BudgetCalculatorAccess;
 import dev.memplan.budget.MemoryTerms;
+import dev.memplan.catalog.ServerCatalog;
+import dev.memplan.catalog.ServerProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,10 @@ class ObservedProjectionTests {
 
 	/** The figures of bench/results/terms.txt, as in budget.UnnamedTermsTests. */
 	private static final MemoryTerms TERMS = new MemoryTerms(384 * KIB, 4, 3, 58 * KIB, 46, 12 * MIB, 98 * MIB);
+
+	private static final ServerProfile MARIADB = ServerCatalog.standard().require("mariadb-10.11");
+
+	private static final ServerProfile MYSQL = ServerCatalog.standard().require("mysql-8.0");
 
 	/** MariaDB 10.11 defaults: 128M pool, 16M log, 128M key cache, 1M query cache, 128M Aria, 2000 open tables. */
 	private final Budget budget = BudgetCalculatorAccess.mariadbDefaults(TERMS);
@@ -88,7 +94,7 @@ class ObservedProjectionTests {
 		ObservedPeaks observed = new ObservedPeaks("information_schema.PROCESSLIST.MAX_MEMORY_USED", 12, 10 * MIB, 30 * MIB, null,
 				"system", List.of());
 		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB);
-		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), TERMS, null, calibration);
+		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), MARIADB, TERMS, null, calibration);
 		// the caches (62,676,992) + the server's base (98 MiB, 102,760,448)
 		assertThat(projection.residentGlobalBytes()).isEqualTo(62676992L + 98 * MIB).isEqualTo(165437440L);
 		assertThat(projection.perConnectionBytes()).isEqualTo(7759462L); // 74 % of 10 MiB (10485760), floored
@@ -105,16 +111,16 @@ class ObservedProjectionTests {
 		ObservedPeaks observed = new ObservedPeaks("performance_schema.threads.MAX_TOTAL_MEMORY", 12, 10 * MIB, 30 * MIB, null, "system",
 				List.of(), 6 * MIB);
 		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB, 100, 55);
-		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), TERMS, null, calibration);
+		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(observed), MARIADB, TERMS, null, calibration);
 		// the rest, 4 MiB at 100 % = 4,194,304; TempTable, 6 MiB (6,291,456) at 55 % = 62,914 × 55 + 56 × 55 / 100 = 3,460,270 + 30
 		assertThat(projection.perConnectionBytes()).isEqualTo(4194304L + 3460300L).isEqualTo(7654604L);
 		// a TempTable share above the mark (highs of other moments) counts as the whole mark at TempTable's share
 		ObservedPeaks over = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, null, "system", List.of(), 12 * MIB);
-		assertThat(ObservedProjection.of(this.budget, snapshot(over), TERMS, null, calibration).perConnectionBytes())
+		assertThat(ObservedProjection.of(this.budget, snapshot(over), MARIADB, TERMS, null, calibration).perConnectionBytes())
 			.isEqualTo(104857L * 55 + 60 * 55 / 100);
 		// no MySQL shares measured: both parts at the one factor
 		ProjectionCalibration single = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB);
-		assertThat(ObservedProjection.of(this.budget, snapshot(observed), TERMS, null, single).perConnectionBytes())
+		assertThat(ObservedProjection.of(this.budget, snapshot(observed), MARIADB, TERMS, null, single).perConnectionBytes())
 			.isEqualTo(41943L * 74 + 4 * 74 / 100 + 62914L * 74 + 56 * 74 / 100);
 	}
 
@@ -132,8 +138,8 @@ class ObservedProjectionTests {
 		LiveSnapshot mysql = new LiveSnapshot("8.0.31", "MySQL Community Server - GPL", variables, STATUS, null, List.of(), List.of(), null,
 				observed);
 		LiveSnapshot mariadb = new LiveSnapshot("10.11.19-MariaDB", "Debian", variables, STATUS, null, List.of(), List.of(), null, observed);
-		ObservedProjection onMySql = ObservedProjection.of(this.budget, mysql, TERMS, null, calibration);
-		ObservedProjection onMariaDb = ObservedProjection.of(this.budget, mariadb, TERMS, null, calibration);
+		ObservedProjection onMySql = ObservedProjection.of(this.budget, mysql, MYSQL, TERMS, null, calibration);
+		ObservedProjection onMariaDb = ObservedProjection.of(this.budget, mariadb, MARIADB, TERMS, null, calibration);
 		// 130 MiB + 1 GiB of pool × 28 MiB per GiB = 158 MiB (165,675,008); MariaDB keeps memory-terms' 98 MiB
 		assertThat(onMySql.serverBaseBytes()).isEqualTo(158 * MIB).isEqualTo(165675008L);
 		assertThat(onMariaDb.serverBaseBytes()).isEqualTo(98 * MIB);
@@ -145,24 +151,24 @@ class ObservedProjectionTests {
 		// a 256 MiB pool: 130 MiB + 7 MiB
 		LiveSnapshot small = new LiveSnapshot("8.0.31", "MySQL", Map.of("max_connections", "151", "innodb_buffer_pool_size", "268435456"),
 				STATUS, null, List.of(), List.of(), null, observed);
-		assertThat(ObservedProjection.of(this.budget, small, TERMS, null, calibration).serverBaseBytes()).isEqualTo(137 * MIB);
+		assertThat(ObservedProjection.of(this.budget, small, MYSQL, TERMS, null, calibration).serverBaseBytes()).isEqualTo(137 * MIB);
 		// no base of MySQL's own measured: memory-terms' base and the mark alone
 		ProjectionCalibration sharesOnly = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB, 100, 55);
-		assertThat(ObservedProjection.of(this.budget, mysql, TERMS, null, sharesOnly).serverBaseBytes()).isEqualTo(98 * MIB);
+		assertThat(ObservedProjection.of(this.budget, mysql, MYSQL, TERMS, null, sharesOnly).serverBaseBytes()).isEqualTo(98 * MIB);
 	}
 
 	@Test
 	void theStandardFactorIsTheMeasuredOne() {
 		ObservedPeaks observed = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, null, "jemalloc 5.3.0", List.of());
 		int percent = ProjectionCalibration.standard().residentPerTrackedPercent();
-		assertThat(ObservedProjection.of(this.budget, snapshot(observed), TERMS, null).perConnectionBytes())
+		assertThat(ObservedProjection.of(this.budget, snapshot(observed), MARIADB, TERMS, null).perConnectionBytes())
 			.isEqualTo(10 * MIB / 100 * percent + 10 * MIB % 100 * percent / 100);
 	}
 
 	@Test
 	void noProjectionWithoutMarks() {
 		ObservedPeaks none = ObservedPeaks.none("system", List.of(Diagnostic.of(DiagnosticCode.OBSERVED_NO_OTHER_CONNECTION, Severity.INFO, "x")));
-		assertThat(ObservedProjection.of(this.budget, snapshot(none), TERMS, null)).isNull();
+		assertThat(ObservedProjection.of(this.budget, snapshot(none), MARIADB, TERMS, null)).isNull();
 	}
 
 	/**
@@ -174,7 +180,7 @@ class ObservedProjectionTests {
 		ObservedPeaks closed = new ObservedPeaks(null, 0, null, null, 20 * MIB, "system",
 				List.of(Diagnostic.of(DiagnosticCode.OBSERVED_FROM_LARGEST_SESSION_EVER, Severity.INFO, "x")));
 		ProjectionCalibration calibration = new ProjectionCalibration(74, 37, 42, "-32", "+30", 2, 20 * KIB);
-		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(closed), TERMS, null, calibration);
+		ObservedProjection projection = ObservedProjection.of(this.budget, snapshot(closed), MARIADB, TERMS, null, calibration);
 		assertThat(projection.basis()).isEqualTo(ObservedProjection.Basis.LARGEST_SESSION_EVER);
 		// 74 % of 20 MiB (20,971,520) = 209,715 × 74 + 20 × 74 / 100 = 15,518,910 + 14
 		assertThat(projection.perConnectionBytes()).isEqualTo(15518924L);
@@ -183,9 +189,9 @@ class ObservedProjectionTests {
 		LiveSnapshot capped = new LiveSnapshot("8.0.31", "MySQL", Map.of("max_connections", "151", "connection_memory_limit", "8388608"),
 				STATUS, null, List.of(), List.of(), null, closed);
 		// 74 % of 8 MiB (8,388,608) = 83,886 × 74 + 8 × 74 / 100 = 6,207,564 + 5
-		assertThat(ObservedProjection.of(this.budget, capped, TERMS, null, calibration).perConnectionBytes()).isEqualTo(6207569L);
+		assertThat(ObservedProjection.of(this.budget, capped, MYSQL, TERMS, null, calibration).perConnectionBytes()).isEqualTo(6207569L);
 		ObservedPeaks open = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, 20 * MIB, "system", List.of());
-		assertThat(ObservedProjection.of(this.budget, snapshot(open), TERMS, null, calibration).basis())
+		assertThat(ObservedProjection.of(this.budget, snapshot(open), MARIADB, TERMS, null, calibration).basis())
 			.as("open connections' marks come first").isEqualTo(ObservedProjection.Basis.OPEN_CONNECTIONS);
 	}
 
@@ -200,7 +206,7 @@ class ObservedProjectionTests {
 
 	@Test
 	void aStatedPacketCountsTheResultCopiesTheMarksLeaveOutWhenTheyAreMore() {
-		ObservedProjection projection = ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), TERMS, 32 * MIB, CALIBRATION);
+		ObservedProjection projection = ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), MARIADB, TERMS, 32 * MIB, CALIBRATION);
 		// the mark as resident: 79 % of 67,185,335 = 671,853 × 79 + 35 × 79 / 100 = 53,076,387 + 27 = 53,076,414;
 		// the result's untracked copies: 2 × 32 MiB = 67,108,864, the larger (measured: 70.4 MB a connection on the matrix)
 		assertThat(CALIBRATION.resident(67185335L)).isEqualTo(53076414L);
@@ -211,17 +217,17 @@ class ObservedProjectionTests {
 	@Test
 	void withoutAStatedPacketTheMarkAloneCounts() {
 		// the 1 MiB default is an assumption about statements the server did not see: an idle connection sent no result
-		ObservedProjection projection = ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), TERMS, null, CALIBRATION);
+		ObservedProjection projection = ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), MARIADB, TERMS, null, CALIBRATION);
 		assertThat(projection.perConnectionBytes()).isEqualTo(53076414L);
 	}
 
 	@Test
 	void thePacketIsBoundedByMaxAllowedPacketAndASmallOneLeavesTheMark() {
 		// stated 1 GiB, but the server sends no packet above max_allowed_packet 64M: 2 × 67,108,864
-		assertThat(ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), TERMS, 1024 * MIB, CALIBRATION).perConnectionBytes())
+		assertThat(ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), MARIADB, TERMS, 1024 * MIB, CALIBRATION).perConnectionBytes())
 			.isEqualTo(134217728L);
 		// 2 × 16 MiB = 33,554,432 is less than the mark's 53,076,414
-		assertThat(ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), TERMS, 16 * MIB, CALIBRATION).perConnectionBytes())
+		assertThat(ObservedProjection.of(this.budget, withPacket(BIGPACKET, "67108864"), MARIADB, TERMS, 16 * MIB, CALIBRATION).perConnectionBytes())
 			.isEqualTo(53076414L);
 	}
 

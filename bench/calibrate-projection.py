@@ -299,6 +299,17 @@ def mysql_split(all_rows, lines):
         lines.append(f"## MySQL 8.0.31+: the server at rest and per connection beyond the marks, fitted on {len(idle)} idle runs:")
         lines.append(f"base {base[0] / MIB:.1f} MiB + {base[1] / MIB:.1f} MiB per GiB of buffer pool; "
                      f"{base[2] / 1024:.0f} KiB per connection beyond its mark")
+    # rows where the cap closed every session (no marks left): what each held resident at the peak, against the
+    # cap; the projection counts half the cap there (ObservedProjection's CONNECTION_MEMORY_LIMIT basis)
+    closed = [r for r in all_rows if server(r).startswith("mysql") and r["cap"] != "-" and r["observed_typical"] in ("", "-")
+              and r["live_projection"] not in ("-", "") and r.get("live_global") not in (None, "", "-")]
+    if closed and base is not None:
+        held = []
+        for r in closed:
+            glob = int(r["live_global"]) - recorded_base(r) + base[0] + base[1] * config_pools()[r["config"]] / (1 << 30)
+            n = int(r["max_used_connections"])
+            held.append(f"{r['config']} {r['workload']} N={r['n']} {(int(r['peak_rss']) - glob - n * base[2]) / n / int(r['cap']):.2f}")
+        lines.append("## MySQL 8.0.31+: connections a cap closed, resident each at the peak over connection_memory_limit: " + "; ".join(held))
     rest, temp = fit(mine, base)
     w, n, lo, hi = score(mine, rest / 100, temp / 100, base)
     lines.append(f"## MySQL 8.0.31+: TempTable RAM and the rest of a mark, fitted on {n} runs at >= 50 %:")

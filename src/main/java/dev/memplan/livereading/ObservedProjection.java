@@ -46,7 +46,16 @@ public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes,
 		 * closed (error 4082) and nothing was left to project from (bench/results/matrix.txt, 19:48Z).
 		 * The largest session is not the typical one, so this errs high.
 		 */
-		LARGEST_SESSION_EVER
+		LARGEST_SESSION_EVER,
+		/**
+		 * MySQL with no client connection open and the largest session since start-up at or over
+		 * connection_memory_limit: connections grow toward the cap, and it closes each as it reaches
+		 * it, at different moments, so at the peak they hold part of it. Each connection counts at
+		 * half the cap (an assumption of closings spread evenly; in the matrix's capped 8.0.31
+		 * multitemp rows, five runs, the closed sessions held 0.43 to 0.68 of the cap resident at the
+		 * peak, where counting the whole cap put the projection 8 to 60 % above peak RSS).
+		 */
+		CONNECTION_MEMORY_LIMIT
 	}
 
 	/**
@@ -63,8 +72,12 @@ public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes,
 	static ObservedProjection of(Budget budget, LiveSnapshot snapshot, ServerProfile profile, MemoryTerms terms, Long largestPacketBytes,
 			ProjectionCalibration calibration) {
 		ObservedPeaks observed = snapshot.observed();
-		Basis basis = observed.hasMarks() ? Basis.OPEN_CONNECTIONS : Basis.LARGEST_SESSION_EVER;
-		Long mark = observed.hasMarks() ? observed.typicalBytes() : largestSessionUnderTheCap(observed, snapshot.variables());
+		Basis basis = basis(observed, snapshot.variables());
+		Long mark = switch (basis) {
+			case OPEN_CONNECTIONS -> observed.typicalBytes();
+			case LARGEST_SESSION_EVER -> observed.largestSessionEverBytes();
+			case CONNECTION_MEMORY_LIMIT -> connectionMemoryLimit(snapshot.variables()) / 2;
+		};
 		if (mark == null) {
 			return null;
 		}
@@ -72,9 +85,14 @@ public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes,
 		long base = (mySql != null) ? mySql.serverBytes(number(snapshot.variables(), "innodb_buffer_pool_size", 0L)) : terms.serverBaseBytes();
 		long global = Math.addExact(residentGlobal(budget.lineItems(), snapshot.variables(), snapshot.status(), terms,
 				calibration, snapshot.topConsumers()), base);
-		// measured under glibc malloc; with jemalloc the resident share is smaller, so this errs high there
-		long resident = (basis == Basis.OPEN_CONNECTIONS && observed.typicalTempTableBytes() != null)
-				? calibration.resident(mark, observed.typicalTempTableBytes()) : calibration.resident(mark);
+		// measured under glibc malloc; with jemalloc the resident share is smaller, so this errs high there;
+		// half the cap is already what a closed connection held resident (the matrix's range above)
+		long resident = switch (basis) {
+			case OPEN_CONNECTIONS -> (observed.typicalTempTableBytes() != null)
+					? calibration.resident(mark, observed.typicalTempTableBytes()) : calibration.resident(mark);
+			case LARGEST_SESSION_EVER -> calibration.resident(mark);
+			case CONNECTION_MEMORY_LIMIT -> mark;
+		};
 		long perConnection = Math.addExact(Math.max(resident, untrackedPacketCopies(largestPacketBytes, snapshot.variables(), calibration)),
 				(mySql != null) ? mySql.untrackedPerConnectionBytes() : 0);
 		Long maxUsed = snapshot.statusNumber("max_used_connections");
@@ -84,15 +102,24 @@ public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes,
 	}
 
 	/**
-	 * The largest session since start-up, at most connection_memory_limit: the largest is often an
-	 * administrator's (a data load, an ALTER), whom the cap does not bind, while the connections the
-	 * cap closed reached it at most (the matrix's capped 8.0.31 multitemp rows: the accounts' largest
-	 * session was the loader's 68 MB against a 20 MiB cap).
+	 * Open connections' marks first. Without them, the largest session since start-up, unless it
+	 * reached connection_memory_limit: then the cap, not that session, bounds the connections (the
+	 * largest is often an administrator's, a data load or an ALTER, whom the cap does not bind: in the
+	 * matrix's capped 8.0.31 rows the loader's 68 MB against a 20 MiB cap).
 	 */
-	private static Long largestSessionUnderTheCap(ObservedPeaks observed, Map<String, String> variables) {
+	private static Basis basis(ObservedPeaks observed, Map<String, String> variables) {
+		if (observed.hasMarks()) {
+			return Basis.OPEN_CONNECTIONS;
+		}
 		Long largest = observed.largestSessionEverBytes();
+		Long cap = connectionMemoryLimit(variables);
+		return (largest != null && cap != null && largest >= cap) ? Basis.CONNECTION_MEMORY_LIMIT : Basis.LARGEST_SESSION_EVER;
+	}
+
+	/** connection_memory_limit when one is set (MySQL 8.0.28+; 0 or absent: none), else null. */
+	private static Long connectionMemoryLimit(Map<String, String> variables) {
 		Long cap = LiveSnapshot.number(variables.get("connection_memory_limit"));
-		return (largest != null && cap != null && cap > 0) ? Long.valueOf(Math.min(largest, cap)) : largest;
+		return (cap != null && cap > 0) ? cap : null;
 	}
 
 	/** The copies of a sent result the marks leave out; the packet is bounded by max_allowed_packet. */

@@ -185,11 +185,24 @@ class ObservedProjectionTests {
 		// 74 % of 20 MiB (20,971,520) = 209,715 × 74 + 20 × 74 / 100 = 15,518,910 + 14
 		assertThat(projection.perConnectionBytes()).isEqualTo(15518924L);
 		assertThat(projection.atMaxUsedBytes()).isEqualTo(165437440L + 40 * 15518924L); // Max_used_connections = 40
-		// connection_memory_limit 8 MiB: the closed connections reached at most that, whoever the largest session was
+		// connection_memory_limit 8 MiB, which the largest session reached: the cap closed the connections as they
+		// reached it, at different moments; each counts at half of it, 4 MiB, as resident already
 		LiveSnapshot capped = new LiveSnapshot("8.0.31", "MySQL", Map.of("max_connections", "151", "connection_memory_limit", "8388608"),
 				STATUS, null, List.of(), List.of(), null, closed);
-		// 74 % of 8 MiB (8,388,608) = 83,886 × 74 + 8 × 74 / 100 = 6,207,564 + 5
-		assertThat(ObservedProjection.of(this.budget, capped, MYSQL, TERMS, null, calibration).perConnectionBytes()).isEqualTo(6207569L);
+		ObservedProjection atTheCap = ObservedProjection.of(this.budget, capped, MYSQL, TERMS, null, calibration);
+		assertThat(atTheCap.basis()).isEqualTo(ObservedProjection.Basis.CONNECTION_MEMORY_LIMIT);
+		assertThat(atTheCap.perConnectionBytes()).isEqualTo(4 * MIB).isEqualTo(4194304L);
+		// a cap the largest session never reached (32 MiB): the largest session, 74 % of 20 MiB as above
+		LiveSnapshot loose = new LiveSnapshot("8.0.31", "MySQL", Map.of("max_connections", "151", "connection_memory_limit", "33554432"),
+				STATUS, null, List.of(), List.of(), null, closed);
+		assertThat(ObservedProjection.of(this.budget, loose, MYSQL, TERMS, null, calibration).basis())
+			.isEqualTo(ObservedProjection.Basis.LARGEST_SESSION_EVER);
+		assertThat(ObservedProjection.of(this.budget, loose, MYSQL, TERMS, null, calibration).perConnectionBytes()).isEqualTo(15518924L);
+		// the server's default, ULONG_MAX, is no cap
+		LiveSnapshot unlimited = new LiveSnapshot("8.0.31", "MySQL",
+				Map.of("max_connections", "151", "connection_memory_limit", "18446744073709551615"), STATUS, null, List.of(), List.of(), null, closed);
+		assertThat(ObservedProjection.of(this.budget, unlimited, MYSQL, TERMS, null, calibration).basis())
+			.isEqualTo(ObservedProjection.Basis.LARGEST_SESSION_EVER);
 		ObservedPeaks open = new ObservedPeaks("x", 12, 10 * MIB, 30 * MIB, 20 * MIB, "system", List.of());
 		assertThat(ObservedProjection.of(this.budget, snapshot(open), MARIADB, TERMS, null, calibration).basis())
 			.as("open connections' marks come first").isEqualTo(ObservedProjection.Basis.OPEN_CONNECTIONS);

@@ -40,8 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A MySQL 8.0.31 server whose memory cap closed every client connection (the matrix's capped
- * multitemp rows): no marks of open connections, so the page and the API project every connection at
- * the largest session since start-up, 20 MiB, bounded by connection_memory_limit, 8 MiB, and say so.
+ * multitemp rows): no marks of open connections, and the largest session since start-up, 20 MiB, reached
+ * connection_memory_limit, 8 MiB: the page and the API project every connection at half the cap, and say so.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -62,12 +62,12 @@ class LiveProjectionBasisTests {
 	}
 
 	/**
-	 * The cap bounds the mark: the calibrated resident share of 8 MiB, not of 20 MiB, and what a MySQL
-	 * connection holds beyond its mark.
+	 * The largest session reached the cap: each connection counts at half of it, 4 MiB, not at the 20 MiB
+	 * session, plus what a MySQL connection holds beyond its mark.
 	 */
 	private static long perConnection() {
 		ProjectionCalibration.MySqlBase base = ProjectionCalibration.standard().mySqlBase();
-		return ProjectionCalibration.standard().resident(8 * MIB) + ((base != null) ? base.untrackedPerConnectionBytes() : 0);
+		return 4 * MIB + ((base != null) ? base.untrackedPerConnectionBytes() : 0);
 	}
 
 	/** MySQL's own base for the server's 128 MiB pool, or memory-terms' where none is measured. */
@@ -84,7 +84,7 @@ class LiveProjectionBasisTests {
 			.andExpect(jsonPath("$.live.observed.connections").value(0))
 			.andExpect(jsonPath("$.live.observed.typicalConnectionBytes").doesNotExist())
 			.andExpect(jsonPath("$.live.observed.largestSessionEverBytes").value(20 * MIB))
-			.andExpect(jsonPath("$.live.observed.projectionBasis").value("LARGEST_SESSION_EVER"))
+			.andExpect(jsonPath("$.live.observed.projectionBasis").value("CONNECTION_MEMORY_LIMIT"))
 			.andExpect(jsonPath("$.live.observed.projectedPerConnectionBytes").value(perConnection()))
 			.andExpect(jsonPath("$.live.observed.serverBaseBytes").value(serverBase()));
 	}
@@ -98,8 +98,8 @@ class LiveProjectionBasisTests {
 		assertThat(html).contains("id=\"observed-largest-ever\"", "Largest session since start-up", ByteSize.formatApproximate(20 * MIB))
 			.contains("id=\"projected-max-used\"", "id=\"projected-max-connections\"")
 			.doesNotContain("id=\"observed-typical\"")
-			// the note says where the figure came from and that it errs high
-			.contains("performance_schema.accounts.MAX_SESSION_TOTAL_MEMORY", "it errs high");
+			// the note says where the figure came from, and what the cap changes
+			.contains("performance_schema.accounts.MAX_SESSION_TOTAL_MEMORY", "it errs high", "half the cap");
 	}
 
 	private static LiveOutcome outcome(PlanQuery host) {

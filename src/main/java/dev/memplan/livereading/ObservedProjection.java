@@ -52,7 +52,7 @@ public record ObservedProjection(long residentGlobalBytes, long serverBaseBytes,
 		 * connection_memory_limit: connections grow toward the cap, and it closes each as it reaches
 		 * it, at different moments, so at the peak they hold part of it. Each connection counts at
 		 * half the cap (an assumption of closings spread evenly; in the matrix's capped 8.0.31
-		 * multitemp rows, five runs, the closed sessions held 0.43 to 0.68 of the cap resident at the
+		 * multitemp rows, six runs, the closed sessions held 0.43 to 0.68 of the cap resident at the
 		 * peak, where counting the whole cap put the projection 8 to 60 % above peak RSS).
 		 */
 		CONNECTION_MEMORY_LIMIT
